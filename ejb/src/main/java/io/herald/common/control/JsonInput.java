@@ -1,0 +1,147 @@
+package io.herald.common.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * A JSON object received from a client, read field by field with checks. Every failed check
+ * throws {@link InvalidInputException} with a message that names the field.
+ */
+public final class JsonInput {
+
+    private final JsonObject json;
+
+    private JsonInput(JsonObject json) {
+        this.json = json;
+    }
+
+    /** Parses text that must be one JSON object. */
+    public static JsonInput parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("Request body must be a JSON object");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidInputException("Request body must be a JSON object");
+            }
+            return new JsonInput(value.asJsonObject());
+        } catch (JsonException e) {
+            throw new InvalidInputException("Malformed JSON");
+        }
+    }
+
+    public static JsonInput of(JsonObject json) {
+        return new JsonInput(json);
+    }
+
+    /** Rejects fields outside {@code allowed}, so that a misspelt field is not silently ignored. */
+    public JsonInput onlyFields(Set<String> allowed) {
+        for (String field : json.keySet()) {
+            if (!allowed.contains(field)) {
+                throw new InvalidInputException("Unknown field: " + field);
+            }
+        }
+        return this;
+    }
+
+    public boolean has(String field) {
+        return json.containsKey(field);
+    }
+
+    /** A string of at most {@code maxLength} characters, trimmed; {@code null} when absent or JSON null. */
+    public String text(String field, int maxLength) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString s)) {
+            throw new InvalidInputException(field + " must be a string");
+        }
+        String text = s.getString().trim();
+        if (text.length() > maxLength) {
+            throw new InvalidInputException(field + " must be at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    /** A non-blank string. */
+    public String requiredText(String field, int maxLength) {
+        String text = text(field, maxLength);
+        if (text == null || text.isEmpty()) {
+            throw new InvalidInputException(field + " is required");
+        }
+        return text;
+    }
+
+    /** One of {@code allowed}. */
+    public String choice(String field, Set<String> allowed) {
+        String text = requiredText(field, 64);
+        if (!allowed.contains(text)) {
+            throw new InvalidInputException(field + " must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+        }
+        return text;
+    }
+
+    /** A non-negative amount with at most two decimals. */
+    public BigDecimal amount(String field) {
+        BigDecimal value = number(field).bigDecimalValue();
+        if (value.signum() < 0) {
+            throw new InvalidInputException(field + " must not be negative");
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInputException(field + " must have at most two decimals");
+        }
+        if (value.compareTo(new BigDecimal("9999999999.99")) > 0) {
+            throw new InvalidInputException(field + " is too large");
+        }
+        return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    /** A non-negative whole number that fits an int. */
+    public int count(String field) {
+        JsonNumber n = number(field);
+        try {
+            int value = n.bigDecimalValue().intValueExact();
+            if (value < 0) {
+                throw new InvalidInputException(field + " must not be negative");
+            }
+            return value;
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException(field + " must be a whole number");
+        }
+    }
+
+    /** A positive id. */
+    public long id(String field) {
+        JsonNumber n = number(field);
+        try {
+            long value = n.bigDecimalValue().longValueExact();
+            if (value <= 0) {
+                throw new InvalidInputException(field + " must be a positive id");
+            }
+            return value;
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException(field + " must be a positive id");
+        }
+    }
+
+    private JsonNumber number(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            throw new InvalidInputException(field + " is required");
+        }
+        if (!(value instanceof JsonNumber n)) {
+            throw new InvalidInputException(field + " must be a number");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,53 @@
+package io.herald.delivery.boundary;
+
+import io.herald.delivery.control.EnvelopeCodec;
+import io.herald.delivery.control.Fanout;
+import io.herald.delivery.control.Messaging;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactoryDefinition;
+import jakarta.jms.JMSDestinationDefinition;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.util.logging.Logger;
+
+/**
+ * Receives every event published to the topic (a non-durable subscription per node) and hands it
+ * to this node's fan-out. A message that cannot be read is rethrown so that the broker
+ * redelivers it and finally dead-letters it.
+ */
+@JMSConnectionFactoryDefinition(name = Messaging.CONNECTION_FACTORY,
+        resourceAdapter = Messaging.RESOURCE_ADAPTER, transactional = true)
+@JMSDestinationDefinition(name = Messaging.EVENTS_TOPIC, interfaceName = "jakarta.jms.Topic",
+        resourceAdapter = Messaging.RESOURCE_ADAPTER, destinationName = Messaging.EVENTS_ADDRESS,
+        properties = {"Address=" + Messaging.EVENTS_ADDRESS})
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Messaging.RESOURCE_ADAPTER),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.EVENTS_ADDRESS),
+    @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+    @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable")
+})
+public class EventTopicListener implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(EventTopicListener.class.getName());
+
+    @Inject
+    Fanout fanout;
+
+    @Override
+    public void onMessage(Message message) {
+        if (!(message instanceof TextMessage text)) {
+            throw new IllegalArgumentException("Herald events are TextMessages, got " + message.getClass().getName());
+        }
+        try {
+            fanout.deliver(EnvelopeCodec.decode(text.getText()));
+        } catch (JMSException e) {
+            LOG.warning(() -> "Could not read an event message: " + e.getMessage());
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.herald.delivery.control;
+
+import io.herald.common.control.WireJson;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The JMS message format (a {@code TextMessage}): {@code {"v":1,"id":…,"product":…,"type":…,
+ * "keys":[…],"data":{…},"timestamp":…}}. Readers reject other versions so that a node never
+ * guesses at a format it does not know.
+ */
+public final class EnvelopeCodec {
+
+    public static final int VERSION = 1;
+
+    private EnvelopeCodec() {
+    }
+
+    public static String encode(EventEnvelope e) {
+        JsonArrayBuilder keys = Json.createArrayBuilder();
+        e.routingKeys().stream().sorted().forEach(keys::add);
+        return Json.createObjectBuilder()
+                .add("v", VERSION)
+                .add("id", e.id())
+                .add("product", e.product())
+                .add("type", e.type())
+                .add("keys", keys)
+                .add("data", e.data())
+                .add("timestamp", WireJson.timestamp(e.timestamp()))
+                .build()
+                .toString();
+    }
+
+    /** @throws IllegalArgumentException when the text is not a version-1 envelope */
+    public static EventEnvelope decode(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonObject o = reader.readObject();
+            if (o.getInt("v", -1) != VERSION) {
+                throw new IllegalArgumentException("unsupported envelope version: " + o.get("v"));
+            }
+            Set<String> keys = new LinkedHashSet<>();
+            o.getJsonArray("keys").getValuesAs(JsonString.class).forEach(k -> keys.add(k.getString()));
+            return new EventEnvelope(
+                    o.getJsonNumber("id").longValueExact(),
+                    o.getString("product"),
+                    o.getString("type"),
+                    keys,
+                    o.getJsonObject("data"),
+                    Instant.parse(o.getString("timestamp")));
+        } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException | DateTimeParseException e) {
+            throw new IllegalArgumentException("malformed event envelope: " + e.getMessage(), e);
+        }
+    }
+}

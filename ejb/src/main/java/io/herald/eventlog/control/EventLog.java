@@ -1,0 +1,119 @@
+package io.herald.eventlog.control;
+
+import io.herald.api.HeraldEvent;
+import io.herald.delivery.control.EventEnvelope;
+import io.herald.eventlog.entity.EventLogEntry;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Reads and writes the event log. Appends use plain JDBC on the transaction's connection: they
+ * happen while the persistence context may be flushing, where the EntityManager must not be used.
+ */
+@Stateless
+public class EventLog {
+
+    @Resource(lookup = "jdbc/herald")
+    DataSource dataSource;
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    /** Appends the event in the caller's transaction and returns it with its new id. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public EventEnvelope append(HeraldEvent event) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (Connection c = dataSource.getConnection()) {
+            long id = nextId(c);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + EventLogEntry.TABLE
+                    + " (id, product, event_type, routing_keys, payload, created_at, published) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setString(2, event.product());
+                insert.setString(3, event.type());
+                insert.setString(4, String.join(" ", event.routingKeys()));
+                insert.setString(5, event.data().toString());
+                insert.setLong(6, now.toEpochMilli());
+                insert.setBoolean(7, false);
+                insert.executeUpdate();
+            }
+            return new EventEnvelope(id, event.product(), event.type(), event.routingKeys(), event.data(), now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not append to the event log: " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends in a transaction of its own (for events fired outside any transaction). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public EventEnvelope appendNow(HeraldEvent event) {
+        return append(event);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markPublished(Collection<Long> ids) {
+        em.createNamedQuery("EventLogEntry.markPublished").setParameter("ids", List.copyOf(ids)).executeUpdate();
+    }
+
+    /** Durable events not yet published that were logged before {@code before}, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<EventEnvelope> unpublishedBefore(Instant before, int max) {
+        return em.createNamedQuery("EventLogEntry.unpublishedBefore", EventLogEntry.class)
+                .setParameter("before", before.toEpochMilli())
+                .setMaxResults(max)
+                .getResultStream()
+                .map(EventLog::toEnvelope)
+                .toList();
+    }
+
+    /** Durable events of a product logged after {@code id}, oldest first (replay after reconnect). */
+    public List<EventEnvelope> after(String product, long id, int max) {
+        return em.createNamedQuery("EventLogEntry.after", EventLogEntry.class)
+                .setParameter("id", id)
+                .setParameter("product", product)
+                .setMaxResults(max)
+                .getResultStream()
+                .map(EventLog::toEnvelope)
+                .toList();
+    }
+
+    /** A cheap query that proves the database answers. */
+    public void ping() {
+        em.createNativeQuery("SELECT 1").getSingleResult();
+    }
+
+    static EventEnvelope toEnvelope(EventLogEntry e) {
+        try (JsonReader reader = Json.createReader(new StringReader(e.getPayload()))) {
+            return new EventEnvelope(e.getId(), e.getProduct(), e.getType(),
+                    new LinkedHashSet<>(Arrays.asList(e.getRoutingKeys().split(" "))),
+                    reader.readObject(), Instant.ofEpochMilli(e.getCreatedAt()));
+        }
+    }
+
+    private static long nextId(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName();
+        String sql = product.toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                ? "SELECT nextval('" + EventLogEntry.SEQUENCE + "')"
+                : "SELECT NEXT VALUE FOR " + EventLogEntry.SEQUENCE;
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.herald.eventlog.control;
+
+import io.herald.delivery.control.EventEnvelope;
+import io.herald.delivery.control.EventPublisher;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes durable events that stayed unpublished longer than {@code herald.outbox.repair-after-ms}
+ * (a crash between commit and send, a broker outage). Every node runs it; the fan-out drops the
+ * duplicates this can cause.
+ */
+@Singleton
+@Startup
+public class OutboxRepair {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRepair.class.getName());
+    private static final int BATCH = 500;
+
+    @Inject
+    EventLog eventLog;
+
+    @Inject
+    EventPublisher publisher;
+
+    @Inject
+    @ConfigProperty(name = "herald.outbox.repair-after-ms", defaultValue = "5000")
+    long repairAfterMs;
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void repair() {
+        List<EventEnvelope> stale = eventLog.unpublishedBefore(Instant.now().minusMillis(repairAfterMs), BATCH);
+        if (!stale.isEmpty()) {
+            LOG.info(() -> "Re-publishing " + stale.size() + " unpublished events from the event log, first id " + stale.get(0).id());
+            publisher.publish(stale);
+        }
+    }
+}

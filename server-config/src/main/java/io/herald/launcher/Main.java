@@ -1,0 +1,100 @@
+package io.herald.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * {@code java -jar herald.jar [--port N]}: starts the whole gateway with the embedded default
+ * and stays in the foreground until stopped (Ctrl-C / SIGTERM).
+ */
+public final class Main {
+
+    static final String BUNDLE = "herald-bundle/";
+    private static final String BOOT_CLASS = "io.herald.launcher.boot.EmbeddedGateway";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (!applyArguments(args, System.out)) {
+            return;
+        }
+        Path self = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (!Files.isRegularFile(self)) {
+            System.err.println("Run the packaged launcher: java -jar server-config/target/herald.jar");
+            System.exit(2);
+        }
+        Path work = Files.createTempDirectory("herald-");
+        List<URL> classPath = new ArrayList<>();
+        classPath.add(self.toUri().toURL());
+        try (JarFile jar = new JarFile(self.toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (entry.isDirectory() || !entry.getName().startsWith(BUNDLE)) {
+                    continue;
+                }
+                Path target = work.resolve(entry.getName().substring(BUNDLE.length())).normalize();
+                if (!target.startsWith(work)) {
+                    throw new IOException("Bad bundle entry " + entry.getName());
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = jar.getInputStream(entry)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (entry.getName().startsWith(BUNDLE + "lib/")) {
+                    classPath.add(target.toUri().toURL());
+                }
+            }
+        }
+        URLClassLoader loader = new URLClassLoader("herald", classPath.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            loader.loadClass(BOOT_CLASS).getMethod("run", Path.class).invoke(null, work);
+        } catch (InvocationTargetException e) {
+            System.err.println("Herald failed to start: " + e.getCause());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Applies {@code --port N} (as the system property {@value Settings#HTTP_PORT}) and
+     * {@code --help}. @return {@code false} when the launcher should exit without starting
+     */
+    static boolean applyArguments(String[] args, PrintStream out) {
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("--port needs a number");
+                    }
+                    System.setProperty(Settings.HTTP_PORT, args[++i]);
+                }
+                case "--help", "-h" -> {
+                    out.println("""
+                            Usage: java -jar herald.jar [--port N]
+                              --port N   HTTP port (default 8080; also herald.http.port / HERALD_HTTP_PORT)
+                            Configuration (system property or environment variable):
+                              herald.broker.url   HERALD_BROKER_URL   external Artemis, tcp://host:61616 (default: embedded)
+                              herald.db.url       HERALD_DB_URL       JDBC URL (default: embedded H2 in memory)
+                              herald.db.user / herald.db.password, herald.broker.user / herald.broker.password
+                            See README.md for every key.""");
+                    return false;
+                }
+                default -> throw new IllegalArgumentException("Unknown argument: " + args[i] + " (try --help)");
+            }
+        }
+        return true;
+    }
+}

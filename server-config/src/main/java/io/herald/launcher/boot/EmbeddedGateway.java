@@ -1,0 +1,198 @@
+package io.herald.launcher.boot;
+
+import fish.payara.micro.BootstrapException;
+import fish.payara.micro.ClusterCommandResult;
+import fish.payara.micro.PayaraMicro;
+import fish.payara.micro.PayaraMicroRuntime;
+import fish.payara.micro.boot.AdminCommandRunner;
+import io.herald.launcher.AsadminValues;
+import io.herald.launcher.BrokerAddress;
+import io.herald.launcher.Settings;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+
+/** Starts the embedded default from an unpacked bundle; loaded by the launcher's class loader. */
+public final class EmbeddedGateway {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedGateway.class.getName());
+    static final String RESOURCE_ADAPTER = "artemis-ra";
+    static final String JDBC_POOL = "herald-pool";
+    static final String JDBC_RESOURCE = "jdbc/herald";
+    /** Read by the application's readiness check: {@code starting}, then {@code started}. */
+    static final String STATE_PROPERTY = "herald.launcher.state";
+
+    private final Settings settings = Settings.fromSystem();
+    private final Path work;
+    private EmbeddedActiveMQ broker;
+    private PayaraMicroRuntime payara;
+
+    private EmbeddedGateway(Path work) {
+        this.work = work;
+    }
+
+    /** Boots everything; returns once the application is deployed (the server keeps the JVM alive). */
+    public static void run(Path work) {
+        EmbeddedGateway gateway = new EmbeddedGateway(work);
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::stop, "herald-shutdown"));
+        try {
+            gateway.start();
+        } catch (Exception | LinkageError e) {
+            System.err.println("Herald failed to start: " + e);
+            System.exit(1);
+        }
+    }
+
+    private void start() throws Exception {
+        int httpPort = settings.port(Settings.HTTP_PORT, 8080);
+        String brokerUrl = settings.get(Settings.BROKER_URL, null);
+        BrokerAddress brokerAddress = brokerUrl == null ? startEmbeddedBroker() : BrokerAddress.parse(brokerUrl);
+        String dbUrl = settings.get(Settings.DB_URL, Settings.DEFAULT_DB_URL);
+
+        // /health/ready stays DOWN until Herald's own readiness check is deployed and UP ...
+        System.setProperty("mp.health.default.readiness.empty.response", "DOWN");
+        // ... and that check stays DOWN until every deployment is complete and serving
+        System.setProperty(STATE_PROPERTY, "starting");
+
+        PayaraMicro micro = PayaraMicro.getInstance();
+        micro.setHttpPort(httpPort);
+        micro.setRootDir(work.resolve("payara").toFile());
+        micro.setNoCluster(true);
+        micro.setPrintLogo(false);
+        try (Stream<Path> libs = listFiles("server-lib")) {
+            libs.forEach(lib -> micro.addLibrary(lib.toFile()));
+        }
+        micro.setPostBootHandler(admin -> configure(admin, brokerAddress, dbUrl));
+        micro.addDeploymentFile(work.resolve("deploy/" + RESOURCE_ADAPTER + ".rar").toFile());
+        micro.addDeploymentFile(work.resolve("deploy/ROOT.war").toFile());
+        payara = micro.bootStrap();
+        if (!payara.getDeployedApplicationNames().contains("ROOT")) {
+            throw new IllegalStateException("the Herald application did not deploy; see the log above");
+        }
+        System.setProperty(STATE_PROPERTY, "started");
+        System.out.println(banner(httpPort, brokerUrl == null ? "embedded (" + brokerAddress.host() + ":" + brokerAddress.port() + ")" : brokerUrl,
+                dbUrl.equals(Settings.DEFAULT_DB_URL) ? "embedded H2 (in memory)" : dbUrl));
+    }
+
+    private BrokerAddress startEmbeddedBroker() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.setName("herald-embedded");
+        config.setPersistenceEnabled(false);
+        config.setSecurityEnabled(false);
+        config.setJMXManagementEnabled(false);
+        config.setBrokerInstance(work.resolve("broker").toFile());
+        config.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of("DLQ"))
+                .setExpiryAddress(SimpleString.of("ExpiryQueue")));
+        config.addAcceptorConfiguration("herald", "tcp://127.0.0.1:" + port + "?protocols=CORE");
+        broker = new EmbeddedActiveMQ().setConfiguration(config).start();
+        LOG.info(() -> "Embedded Artemis broker listening on 127.0.0.1:" + port);
+        return new BrokerAddress("127.0.0.1", port);
+    }
+
+    private void configure(AdminCommandRunner admin, BrokerAddress brokerAddress, String dbUrl) {
+        run(admin, "create-resource-adapter-config", "--property", AsadminValues.properties(AsadminValues.map(
+                "ConnectorClassName", "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory",
+                "ConnectionParameters", brokerAddress.connectionParameters(),
+                "UserName", settings.get(Settings.BROKER_USER, null),
+                "Password", settings.get(Settings.BROKER_PASSWORD, null))), RESOURCE_ADAPTER);
+        String dataSourceClass = dbUrl.startsWith("jdbc:postgresql:")
+                ? "org.postgresql.ds.PGSimpleDataSource" : "org.h2.jdbcx.JdbcDataSource";
+        run(admin, "create-jdbc-connection-pool",
+                "--datasourceclassname", dataSourceClass,
+                "--restype", "javax.sql.DataSource",
+                "--steadypoolsize", "2",
+                "--maxpoolsize", "32",
+                "--isconnectvalidatereq", "true",
+                "--validationmethod", "meta-data",
+                "--property", AsadminValues.properties(AsadminValues.map(
+                        "URL", dbUrl,
+                        "user", settings.get(Settings.DB_USER, null),
+                        "password", settings.get(Settings.DB_PASSWORD, null))),
+                JDBC_POOL);
+        run(admin, "create-jdbc-resource", "--connectionpoolid", JDBC_POOL, JDBC_RESOURCE);
+        // the embedded broker's per-session audit lines drown everything else
+        run(admin, "set-log-levels", "org.apache.activemq.audit=WARNING");
+    }
+
+    private static void run(AdminCommandRunner admin, String command, String... args) {
+        ClusterCommandResult result = admin.run(command, args);
+        if (result.getExitStatus() == ClusterCommandResult.ExitStatus.FAILURE) {
+            throw new IllegalStateException(command + " failed: " + result.getOutput(), result.getFailureCause());
+        }
+    }
+
+    private Stream<Path> listFiles(String folder) throws IOException {
+        Path dir = work.resolve(folder);
+        return Files.isDirectory(dir) ? Files.list(dir) : Stream.empty();
+    }
+
+    /**
+     * Runs as a shutdown hook next to Payara Micro's own hook: waits for Payara to stop (its
+     * resource adapter must close its broker connections first, or it would retry for ever),
+     * then stops the embedded broker and deletes the work folder.
+     */
+    private void stop() {
+        Thread payaraHook = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("Payara Micro Shutdown Hook"))
+                .findFirst().orElse(null);
+        try {
+            if (payaraHook != null) {
+                payaraHook.join(TimeUnit.SECONDS.toMillis(60));
+            } else if (payara != null) {
+                payara.shutdown();
+            }
+        } catch (BootstrapException | RuntimeException e) {
+            System.err.println("Payara Micro did not stop cleanly: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (broker != null) {
+            try {
+                broker.stop();
+            } catch (Exception e) {
+                System.err.println("The embedded broker did not stop cleanly: " + e);
+            }
+        }
+        deleteWorkFolder();
+    }
+
+    private void deleteWorkFolder() {
+        try (Stream<Path> files = Files.walk(work)) {
+            List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not delete the work folder " + work + ": " + e);
+        }
+    }
+
+    private static String banner(int port, String broker, String database) {
+        return String.join(System.lineSeparator(),
+                "",
+                "Herald is ready on http://localhost:" + port + "  (readiness: /health/ready)",
+                "  broker:   " + broker,
+                "  database: " + database,
+                "  commerce: POST /commerce/api/auth/login {\"email\":\"admin@example.com\",\"password\":\"admin\"}, then ws://localhost:" + port + "/commerce/ws",
+                "Stop with Ctrl-C.",
+                "");
+    }
+}

@@ -1,0 +1,87 @@
+package io.herald.commerce.boundary;
+
+import io.herald.common.control.WireJson;
+import io.herald.delivery.control.EventEnvelope;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+
+/**
+ * Document 000's wire format. Client messages become {@link CommerceCommand}s; replies and
+ * events become JSON text. Anything that is not a known message becomes an error reply.
+ */
+public final class CommerceCodec {
+
+    private CommerceCodec() {
+    }
+
+    /** Decodes one client frame; never throws. */
+    public static CommerceCommand decode(String text) {
+        JsonObject message;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                return new CommerceCommand.Invalid("Message must be a JSON object");
+            }
+            message = value.asJsonObject();
+        } catch (JsonException e) {
+            return new CommerceCommand.Invalid("Invalid JSON");
+        }
+        JsonValue type = message.get("type");
+        if (!(type instanceof JsonString typeName)) {
+            return new CommerceCommand.Invalid("Missing message type");
+        }
+        switch (typeName.getString()) {
+            case "ping":
+                return new CommerceCommand.Ping();
+            case "subscribe":
+                return channel(message).<CommerceCommand>map(CommerceCommand.Subscribe::new)
+                        .orElseGet(() -> new CommerceCommand.Invalid("Missing channel"));
+            case "unsubscribe":
+                return channel(message).<CommerceCommand>map(CommerceCommand.Unsubscribe::new)
+                        .orElseGet(() -> new CommerceCommand.Invalid("Missing channel"));
+            default:
+                return new CommerceCommand.Invalid("Unknown message type: " + typeName.getString());
+        }
+    }
+
+    private static java.util.Optional<String> channel(JsonObject message) {
+        JsonValue channel = message.get("channel");
+        return channel instanceof JsonString s && !s.getString().isBlank()
+                ? java.util.Optional.of(s.getString()) : java.util.Optional.empty();
+    }
+
+    public static String connected(long userId) {
+        return Json.createObjectBuilder()
+                .add("type", "connected")
+                .add("message", "WebSocket connection established")
+                .add("userId", userId)
+                .build().toString();
+    }
+
+    public static String pong() {
+        return Json.createObjectBuilder().add("type", "pong").build().toString();
+    }
+
+    public static String error(String message) {
+        return Json.createObjectBuilder().add("type", "error").add("message", message).build().toString();
+    }
+
+    /** Confirms a subscribe ({@code subscribed}) or unsubscribe ({@code unsubscribed}). */
+    public static String confirmation(String type, String channel) {
+        return Json.createObjectBuilder().add("type", type).add("channel", channel).build().toString();
+    }
+
+    /** {@code {"event":"order:created","data":{…},"timestamp":"…"}} */
+    public static String event(EventEnvelope event) {
+        return Json.createObjectBuilder()
+                .add("event", event.type())
+                .add("data", event.data())
+                .add("timestamp", WireJson.timestamp(event.timestamp()))
+                .build().toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Readiness of the gateway: the broker and the database answer. */
+package io.herald.health;

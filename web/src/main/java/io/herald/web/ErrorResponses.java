@@ -1,0 +1,19 @@
+package io.herald.web;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** REST errors as {@code {"type":"error","message":…}}, the same shape as the socket errors. */
+public final class ErrorResponses {
+
+    private ErrorResponses() {
+    }
+
+    public static Response of(Response.Status status, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Json.createObjectBuilder().add("type", "error").add("message", message).build())
+                .build();
+    }
+}
