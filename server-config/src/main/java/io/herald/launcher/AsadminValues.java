@@ -19,7 +19,7 @@ public final class AsadminValues {
         StringJoiner joined = new StringJoiner(":");
         properties.forEach((k, v) -> {
             if (v != null) {
-                joined.add(k + "=" + escape(v));
+                joined.add(k + "=" + ("()".equals(v) ? v : escape(v)));
             }
         });
         return joined.toString();

@@ -14,15 +14,12 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * {@code /health/ready}: UP when a JMS connection to the broker can be opened and the database
- * answers a query. The launcher sets {@code mp.health.default.readiness.empty.response=DOWN}
- * and {@value #LAUNCHER_STATE} to {@code started} once all deployments are complete, so that
- * the endpoint is not UP before every path of this application is served.
+ * answers a query. (herald.jar opens its HTTP port only once every deployment is complete, so
+ * the endpoint cannot answer UP before the application serves its paths.)
  */
 @Readiness
 @ApplicationScoped
 public class GatewayReadiness implements HealthCheck {
-
-    static final String LAUNCHER_STATE = "herald.launcher.state";
 
     @Resource(lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
@@ -34,11 +31,6 @@ public class GatewayReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("herald");
         boolean up = true;
-        String launcher = System.getProperty(LAUNCHER_STATE);
-        if (launcher != null && !"started".equals(launcher)) {
-            up = false;
-            response.withData("deployment", "in progress");
-        }
         try (JMSContext context = connectionFactory.createContext()) {
             context.createProducer();
             response.withData("broker", "connected");

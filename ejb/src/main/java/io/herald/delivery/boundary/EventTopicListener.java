@@ -6,8 +6,6 @@ import io.herald.delivery.control.Messaging;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactoryDefinition;
-import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -19,11 +17,6 @@ import java.util.logging.Logger;
  * to this node's fan-out. A message that cannot be read is rethrown so that the broker
  * redelivers it and finally dead-letters it.
  */
-@JMSConnectionFactoryDefinition(name = Messaging.CONNECTION_FACTORY,
-        resourceAdapter = Messaging.RESOURCE_ADAPTER, transactional = true)
-@JMSDestinationDefinition(name = Messaging.EVENTS_TOPIC, interfaceName = "jakarta.jms.Topic",
-        resourceAdapter = Messaging.RESOURCE_ADAPTER, destinationName = Messaging.EVENTS_ADDRESS,
-        properties = {"Address=" + Messaging.EVENTS_ADDRESS})
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Messaging.RESOURCE_ADAPTER),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),

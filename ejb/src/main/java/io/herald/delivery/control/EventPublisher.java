@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -55,6 +55,17 @@ public class EventPublisher {
         }
     }
 
+    private void markPublished(List<Long> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        try {
+            eventLog.markPublished(sent);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not mark " + sent.size() + " sent events as published; the outbox repair will send them again", e);
+        }
+    }
+
     private void drain() {
         try {
             List<Long> sent = new ArrayList<>();
@@ -68,15 +79,13 @@ public class EventPublisher {
                         sent.add(next.id());
                     }
                 }
-            } catch (JMSRuntimeException e) {
+            } catch (RuntimeException e) {
                 int dropped = pending.size();
                 pending.clear();
-                LOG.warning(() -> "Publishing to the event topic failed (" + e.getMessage() + "); "
-                        + dropped + " queued events are left to the outbox repair");
+                LOG.log(Level.WARNING, "Publishing to the event topic failed; " + dropped
+                        + " queued events are left to the outbox repair", e);
             } finally {
-                if (!sent.isEmpty()) {
-                    eventLog.markPublished(sent);
-                }
+                markPublished(sent);
             }
         } finally {
             draining.set(false);

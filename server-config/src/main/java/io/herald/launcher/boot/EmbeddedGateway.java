@@ -31,9 +31,13 @@ public final class EmbeddedGateway {
     private static final Logger LOG = Logger.getLogger(EmbeddedGateway.class.getName());
     static final String RESOURCE_ADAPTER = "artemis-ra";
     static final String JDBC_POOL = "herald-pool";
+    static final String JMS_POOL = "herald-jms-pool";
+    static final String JMS_CONNECTION_FACTORY = "jms/herald/ConnectionFactory";
+    static final String JMS_EVENTS_TOPIC = "jms/herald/Events";
+    static final String EVENTS_ADDRESS = "herald.events";
     static final String JDBC_RESOURCE = "jdbc/herald";
-    /** Read by the application's readiness check: {@code starting}, then {@code started}. */
-    static final String STATE_PROPERTY = "herald.launcher.state";
+    static final String HTTP_LISTENER_ENABLED =
+            "configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled";
 
     private final Settings settings = Settings.fromSystem();
     private final Path work;
@@ -62,11 +66,6 @@ public final class EmbeddedGateway {
         BrokerAddress brokerAddress = brokerUrl == null ? startEmbeddedBroker() : BrokerAddress.parse(brokerUrl);
         String dbUrl = settings.get(Settings.DB_URL, Settings.DEFAULT_DB_URL);
 
-        // /health/ready stays DOWN until Herald's own readiness check is deployed and UP ...
-        System.setProperty("mp.health.default.readiness.empty.response", "DOWN");
-        // ... and that check stays DOWN until every deployment is complete and serving
-        System.setProperty(STATE_PROPERTY, "starting");
-
         PayaraMicro micro = PayaraMicro.getInstance();
         micro.setHttpPort(httpPort);
         micro.setRootDir(work.resolve("payara").toFile());
@@ -75,14 +74,21 @@ public final class EmbeddedGateway {
         try (Stream<Path> libs = listFiles("server-lib")) {
             libs.forEach(lib -> micro.addLibrary(lib.toFile()));
         }
-        micro.setPostBootHandler(admin -> configure(admin, brokerAddress, dbUrl));
-        micro.addDeploymentFile(work.resolve("deploy/" + RESOURCE_ADAPTER + ".rar").toFile());
+        // The HTTP port opens only when every deployment is complete: before that Payara's
+        // /health/ready would already be UP (the RAR counts as a deployed application) and the
+        // application's paths would answer 404.
+        micro.setPreBootHandler(admin -> run(admin, "set", HTTP_LISTENER_ENABLED + "=false"));
+        AdminCommandRunner[] adminAfterBoot = new AdminCommandRunner[1];
+        micro.setPostBootHandler(admin -> {
+            adminAfterBoot[0] = admin;
+            configure(admin, brokerAddress, dbUrl);
+        });
         micro.addDeploymentFile(work.resolve("deploy/ROOT.war").toFile());
         payara = micro.bootStrap();
         if (!payara.getDeployedApplicationNames().contains("ROOT")) {
             throw new IllegalStateException("the Herald application did not deploy; see the log above");
         }
-        System.setProperty(STATE_PROPERTY, "started");
+        run(adminAfterBoot[0], "set", HTTP_LISTENER_ENABLED + "=true");
         System.out.println(banner(httpPort, brokerUrl == null ? "embedded (" + brokerAddress.host() + ":" + brokerAddress.port() + ")" : brokerUrl,
                 dbUrl.equals(Settings.DEFAULT_DB_URL) ? "embedded H2 (in memory)" : dbUrl));
     }
@@ -113,6 +119,15 @@ public final class EmbeddedGateway {
                 "ConnectionParameters", brokerAddress.connectionParameters(),
                 "UserName", settings.get(Settings.BROKER_USER, null),
                 "Password", settings.get(Settings.BROKER_PASSWORD, null))), RESOURCE_ADAPTER);
+        // the RAR first, then the JMS resources on it, then (after this handler) the WAR
+        run(admin, "deploy", "--name", RESOURCE_ADAPTER, work.resolve("deploy/" + RESOURCE_ADAPTER + ".rar").toString());
+        run(admin, "create-connector-connection-pool", "--raname", RESOURCE_ADAPTER,
+                "--connectiondefinition", "org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory",
+                "--transactionsupport", "XATransaction", JMS_POOL);
+        run(admin, "create-connector-resource", "--poolname", JMS_POOL, JMS_CONNECTION_FACTORY);
+        run(admin, "create-admin-object", "--raname", RESOURCE_ADAPTER, "--restype", "jakarta.jms.Topic",
+                "--property", "Address=" + EVENTS_ADDRESS, JMS_EVENTS_TOPIC);
+        String dbUser = settings.get(Settings.DB_USER, null);
         String dataSourceClass = dbUrl.startsWith("jdbc:postgresql:")
                 ? "org.postgresql.ds.PGSimpleDataSource" : "org.h2.jdbcx.JdbcDataSource";
         run(admin, "create-jdbc-connection-pool",
@@ -124,8 +139,9 @@ public final class EmbeddedGateway {
                 "--validationmethod", "meta-data",
                 "--property", AsadminValues.properties(AsadminValues.map(
                         "URL", dbUrl,
-                        "user", settings.get(Settings.DB_USER, null),
-                        "password", settings.get(Settings.DB_PASSWORD, null))),
+                        "user", dbUser,
+                        // asadmin's spelling of an empty password is ()
+                        "password", dbUser == null ? null : settings.get(Settings.DB_PASSWORD, "()"))),
                 JDBC_POOL);
         run(admin, "create-jdbc-resource", "--connectionpoolid", JDBC_POOL, JDBC_RESOURCE);
         // the embedded broker's per-session audit lines drown everything else

@@ -1,0 +1,67 @@
+package io.herald.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import org.h2.tools.Server;
+
+/**
+ * The database the nodes share. PostgreSQL when {@code HERALD_IT_PG_URL} (with
+ * {@code HERALD_IT_PG_USER} / {@code HERALD_IT_PG_PASSWORD}) is set, as {@code .ci/run} does;
+ * otherwise an H2 server on 127.0.0.1.
+ */
+public final class SharedDatabase implements AutoCloseable {
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Server h2;
+
+    private SharedDatabase(String url, String user, String password, Server h2) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.h2 = h2;
+    }
+
+    public static SharedDatabase start() throws SQLException {
+        String pg = System.getenv("HERALD_IT_PG_URL");
+        if (pg != null && !pg.isBlank()) {
+            SharedDatabase db = new SharedDatabase(pg, System.getenv("HERALD_IT_PG_USER"), System.getenv("HERALD_IT_PG_PASSWORD"), null);
+            db.resetPostgres();
+            return db;
+        }
+        int port = HeraldNode.freePort();
+        Server server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists").start();
+        return new SharedDatabase("jdbc:h2:tcp://127.0.0.1:" + port + "/mem:herald;DB_CLOSE_DELAY=-1", "sa", "", server);
+    }
+
+    public boolean isPostgres() {
+        return h2 == null;
+    }
+
+    /** The environment that points a node at this database. */
+    public Map<String, String> environment() {
+        return Map.of("HERALD_DB_URL", url, "HERALD_DB_USER", user == null ? "" : user,
+                "HERALD_DB_PASSWORD", password == null ? "" : password);
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    private void resetPostgres() throws SQLException {
+        try (Connection c = connect(); var s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (h2 != null) {
+            h2.stop();
+        }
+    }
+}
