@@ -26,7 +26,7 @@ public class Shipment extends TrackedEntity {
     @Column(name = "order_id", nullable = false)
     private Long orderId;
 
-    @Column(name = "tracking_number", length = 100)
+    @Column(name = "tracking_number", length = 100, unique = true)
     private String trackingNumber;
 
     @Column(name = "status", nullable = false, length = 20)

@@ -1,0 +1,42 @@
+package io.herald.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's run command with nothing configured: embedded broker, embedded H2, demo data.
+ * Two instances run side by side without colliding, each with its own broker and database,
+ * and each stops cleanly on SIGTERM.
+ */
+class EmbeddedDefaultIT {
+
+    @Test
+    void twoEmbeddedInstancesRunSideBySideAndServeTheDemoLogin() throws Exception {
+        try (HeraldNode first = HeraldNode.start("embedded-1", Map.of());
+             HeraldNode second = HeraldNode.start("embedded-2", Map.of())) {
+            for (HeraldNode node : new HeraldNode[] {first, second}) {
+                HttpJson http = new HttpJson(node);
+                assertEquals(200, http.post("/commerce/api/auth/login", "{\"email\":\"admin@example.com\",\"password\":\"admin\"}").status());
+                try (WsClient ws = WsClient.connect(node.ws("/commerce/ws"), Map.of("Cookie", http.cookieHeader()))) {
+                    assertEquals("connected", ws.next().getString("type"));
+                    ws.send("{\"type\":\"subscribe\",\"channel\":\"product_changes\"}");
+                    assertEquals("subscribed", ws.next().getString("type"));
+                    HttpJson.Reply created = http.post("/commerce/api/products", "{\"name\":\"Demo\",\"sku\":\"DEMO-" + node.name() + "\",\"price\":1.5}");
+                    assertEquals(201, created.status(), created.body());
+                    JsonObject event = ws.next();
+                    assertEquals("product:created", event.getString("event"));
+                    assertEquals(created.object(), event.getJsonObject("data"));
+                }
+            }
+            first.terminate();
+            first.awaitExit(Duration.ofSeconds(60));
+            assertFalse(first.isAlive());
+            assertEquals(200, new HttpJson(second).get("/health/ready").status(), "the other instance is unaffected");
+        }
+    }
+}
