@@ -1,6 +1,5 @@
 package io.herald.commerce.entity;
 
-import io.herald.change.entity.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,7 +16,7 @@ import java.util.Map;
 @Entity
 @Table(name = "commerce_order")
 @NamedQuery(name = "CommerceOrder.all", query = "SELECT e FROM CommerceOrder e ORDER BY e.id")
-public class CommerceOrder extends TrackedEntity {
+public class CommerceOrder extends CommerceRecord {
 
     @Id
     @SequenceGenerator(name = "commerce_order_seq", sequenceName = "commerce_order_seq", allocationSize = 1)
@@ -92,11 +91,6 @@ public class CommerceOrder extends TrackedEntity {
 
     public void setCurrency(String currency) {
         this.currency = currency;
-    }
-
-    @Override
-    public String product() {
-        return "commerce";
     }
 
     @Override

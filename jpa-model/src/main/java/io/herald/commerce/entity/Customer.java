@@ -1,6 +1,5 @@
 package io.herald.commerce.entity;
 
-import io.herald.change.entity.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -16,7 +15,7 @@ import java.util.Map;
 @Entity
 @Table(name = "commerce_customer")
 @NamedQuery(name = "Customer.all", query = "SELECT e FROM Customer e ORDER BY e.id")
-public class Customer extends TrackedEntity {
+public class Customer extends CommerceRecord {
 
     @Id
     @SequenceGenerator(name = "commerce_customer_seq", sequenceName = "commerce_customer_seq", allocationSize = 1)
@@ -58,11 +57,6 @@ public class Customer extends TrackedEntity {
 
     public void setLastName(String lastName) {
         this.lastName = lastName;
-    }
-
-    @Override
-    public String product() {
-        return "commerce";
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.herald.commerce.entity;
 
-import io.herald.change.entity.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,7 +16,7 @@ import java.util.Map;
 @Entity
 @Table(name = "commerce_transaction")
 @NamedQuery(name = "PaymentTransaction.all", query = "SELECT e FROM PaymentTransaction e ORDER BY e.id")
-public class PaymentTransaction extends TrackedEntity {
+public class PaymentTransaction extends CommerceRecord {
 
     @Id
     @SequenceGenerator(name = "commerce_transaction_seq", sequenceName = "commerce_transaction_seq", allocationSize = 1)
@@ -81,11 +80,6 @@ public class PaymentTransaction extends TrackedEntity {
 
     public void setGateway(String gateway) {
         this.gateway = gateway;
-    }
-
-    @Override
-    public String product() {
-        return "commerce";
     }
 
     @Override

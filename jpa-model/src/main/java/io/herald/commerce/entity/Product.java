@@ -1,6 +1,5 @@
 package io.herald.commerce.entity;
 
-import io.herald.change.entity.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,7 +16,7 @@ import java.util.Map;
 @Entity
 @Table(name = "commerce_product")
 @NamedQuery(name = "Product.all", query = "SELECT e FROM Product e ORDER BY e.id")
-public class Product extends TrackedEntity {
+public class Product extends CommerceRecord {
 
     @Id
     @SequenceGenerator(name = "commerce_product_seq", sequenceName = "commerce_product_seq", allocationSize = 1)
@@ -81,11 +80,6 @@ public class Product extends TrackedEntity {
 
     public void setStock(Integer stock) {
         this.stock = stock;
-    }
-
-    @Override
-    public String product() {
-        return "commerce";
     }
 
     @Override

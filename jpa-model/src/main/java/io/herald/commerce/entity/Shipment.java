@@ -1,6 +1,5 @@
 package io.herald.commerce.entity;
 
-import io.herald.change.entity.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -16,7 +15,7 @@ import java.util.Map;
 @Entity
 @Table(name = "commerce_shipment")
 @NamedQuery(name = "Shipment.all", query = "SELECT e FROM Shipment e ORDER BY e.id")
-public class Shipment extends TrackedEntity {
+public class Shipment extends CommerceRecord {
 
     @Id
     @SequenceGenerator(name = "commerce_shipment_seq", sequenceName = "commerce_shipment_seq", allocationSize = 1)
@@ -69,11 +68,6 @@ public class Shipment extends TrackedEntity {
 
     public void setCarrier(String carrier) {
         this.carrier = carrier;
-    }
-
-    @Override
-    public String product() {
-        return "commerce";
     }
 
     @Override
