@@ -13,6 +13,7 @@ public final class ExternalBroker implements AutoCloseable {
         this.port = HeraldNode.freePort();
     }
 
+    /** Starts the broker (again, after {@link #stop()}) on the same port. */
     public ExternalBroker start() throws Exception {
         ConfigurationImpl config = new ConfigurationImpl();
         config.setName("herald-it-broker");

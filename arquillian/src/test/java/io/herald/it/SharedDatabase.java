@@ -32,6 +32,11 @@ public final class SharedDatabase implements AutoCloseable {
             db.resetPostgres();
             return db;
         }
+        return startH2();
+    }
+
+    /** An H2 server on 127.0.0.1, whatever the environment says. */
+    public static SharedDatabase startH2() throws SQLException {
         int port = HeraldNode.freePort();
         Server server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists").start();
         return new SharedDatabase("jdbc:h2:tcp://127.0.0.1:" + port + "/mem:herald;DB_CLOSE_DELAY=-1", "sa", "", server);

@@ -84,10 +84,15 @@ public final class WsClient implements AutoCloseable {
 
     /** The next text frame as raw text; fails after {@link #WAIT}. */
     public String nextText() {
+        return nextText(WAIT);
+    }
+
+    /** The next text frame as raw text; fails after {@code wait}. */
+    public String nextText(Duration wait) {
         try {
-            String text = messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            String text = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (text == null) {
-                fail("no message within " + WAIT + (closed.isDone() ? "; socket closed: " + closed.getNow(null) : ""));
+                fail("no message within " + wait + (closed.isDone() ? "; socket closed: " + closed.getNow(null) : ""));
             }
             return text;
         } catch (InterruptedException e) {
@@ -98,7 +103,12 @@ public final class WsClient implements AutoCloseable {
 
     /** The next text frame as a JSON object. */
     public JsonObject next() {
-        try (JsonReader reader = Json.createReader(new StringReader(nextText()))) {
+        return next(WAIT);
+    }
+
+    /** The next text frame as a JSON object, waiting at most {@code wait}. */
+    public JsonObject next(Duration wait) {
+        try (JsonReader reader = Json.createReader(new StringReader(nextText(wait)))) {
             return reader.readObject();
         }
     }

@@ -111,6 +111,23 @@ class CommerceEventsIT {
     }
 
     @Test
+    void rapidChangesArriveInCommitOrder() {
+        try (WsClient ws = admin.subscribed("product_changes")) {
+            JsonObject product = admin.create("products", "{\"name\":\"Counter\",\"sku\":\"CNT-" + System.nanoTime() + "\",\"price\":1}");
+            expectEvent(ws, "product:created", product);
+            long id = product.getJsonNumber("id").longValue();
+            for (int stock = 1; stock <= 25; stock++) {
+                admin.update("products", id, "{\"stock\":" + stock + "}");
+            }
+            for (int stock = 1; stock <= 25; stock++) {
+                JsonObject event = ws.next();
+                assertEquals("product:updated", event.getString("event"));
+                assertEquals(json("{\"stock\":" + stock + "}"), event.getJsonObject("data").getJsonObject("changed_fields"));
+            }
+        }
+    }
+
+    @Test
     void aSessionSubscribedTwiceGetsEachEventOnce() {
         try (WsClient ws = admin.subscribed("order_changes", "order_changes")) {
             JsonObject first = admin.create("orders", "{\"total\":1}");
