@@ -22,7 +22,9 @@ import java.util.logging.Logger;
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.EVENTS_ADDRESS),
     @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-    @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable")
+    @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
+    // one consumer per node: events are handed to the sessions in the order the topic has them
+    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
 public class EventTopicListener implements MessageListener {
 

@@ -71,6 +71,12 @@ public class EventLog {
         em.createNamedQuery("EventLogEntry.markPublished").setParameter("ids", List.copyOf(ids)).executeUpdate();
     }
 
+    /** Deletes published events logged before {@code before}; returns how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int prunePublishedBefore(Instant before) {
+        return em.createNamedQuery("EventLogEntry.prunePublishedBefore").setParameter("before", before.toEpochMilli()).executeUpdate();
+    }
+
     /** Durable events not yet published that were logged before {@code before}, oldest first. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<EventEnvelope> unpublishedBefore(Instant before, int max) {

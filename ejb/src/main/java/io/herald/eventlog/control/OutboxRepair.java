@@ -6,15 +6,17 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Publishes durable events that stayed unpublished longer than {@code herald.outbox.repair-after-ms}
+ * Keeps the event log healthy. Publishes durable events that stayed unpublished longer than {@code herald.outbox.repair-after-ms}
  * (a crash between commit and send, a broker outage). Every node runs it; the fan-out drops the
- * duplicates this can cause.
+ * duplicates this can cause. Once an hour it deletes published events older than
+ * {@code herald.eventlog.retention-hours}.
  */
 @Singleton
 @Startup
@@ -32,6 +34,18 @@ public class OutboxRepair {
     @Inject
     @ConfigProperty(name = "herald.outbox.repair-after-ms", defaultValue = "5000")
     long repairAfterMs;
+
+    @Inject
+    @ConfigProperty(name = "herald.eventlog.retention-hours", defaultValue = "72")
+    long retentionHours;
+
+    @Schedule(hour = "*", minute = "17", persistent = false)
+    void prune() {
+        int deleted = eventLog.prunePublishedBefore(Instant.now().minus(Duration.ofHours(retentionHours)));
+        if (deleted > 0) {
+            LOG.info(() -> "Deleted " + deleted + " published events older than " + retentionHours + " h from the event log");
+        }
+    }
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void repair() {

@@ -21,6 +21,8 @@ import jakarta.persistence.Table;
         query = "SELECT e FROM EventLogEntry e WHERE e.published = false AND e.createdAt < :before ORDER BY e.id")
 @NamedQuery(name = "EventLogEntry.markPublished",
         query = "UPDATE EventLogEntry e SET e.published = true WHERE e.id IN :ids")
+@NamedQuery(name = "EventLogEntry.prunePublishedBefore",
+        query = "DELETE FROM EventLogEntry e WHERE e.published = true AND e.createdAt < :before")
 @NamedQuery(name = "EventLogEntry.after",
         query = "SELECT e FROM EventLogEntry e WHERE e.id > :id AND e.product = :product ORDER BY e.id")
 public class EventLogEntry {
