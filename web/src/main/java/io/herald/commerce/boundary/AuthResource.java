@@ -41,7 +41,7 @@ public class AuthResource {
         }
         HttpSession session = request.getSession(true);
         request.changeSessionId();
-        session.setAttribute(CommerceLogin.USER_ID, user.get().getId());
+        CommerceLogin.logIn(session, user.get().getId());
         return Response.ok(describe(user.get())).build();
     }
 

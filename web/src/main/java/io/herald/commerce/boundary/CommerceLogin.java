@@ -27,15 +27,16 @@ final class CommerceLogin {
         }
     }
 
+    /** Marks the session as logged in; the socket set is created here, before any socket can race for it. */
+    static void logIn(HttpSession session, long userId) {
+        session.setAttribute(SOCKETS, ConcurrentHashMap.newKeySet());
+        session.setAttribute(USER_ID, userId);
+    }
+
+    /** The sockets opened with this logged-in session (empty if it is not logged in). */
     @SuppressWarnings("unchecked")
     static Set<CommerceSocket.Connection> sockets(HttpSession session) {
-        synchronized (session) {
-            Object sockets = session.getAttribute(SOCKETS);
-            if (sockets == null) {
-                sockets = ConcurrentHashMap.newKeySet();
-                session.setAttribute(SOCKETS, sockets);
-            }
-            return (Set<CommerceSocket.Connection>) sockets;
-        }
+        Object sockets = session.getAttribute(SOCKETS);
+        return sockets instanceof Set<?> set ? (Set<CommerceSocket.Connection>) set : ConcurrentHashMap.newKeySet();
     }
 }

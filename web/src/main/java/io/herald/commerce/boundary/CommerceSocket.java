@@ -47,8 +47,13 @@ public class CommerceSocket {
         }
         Connection connection = new Connection(new SocketSubscriber(session, FORMAT, CommerceCodec::event, queueLimit), registry);
         session.getUserProperties().put(CONNECTION, connection);
-        CommerceLogin.sockets(http).add(connection);
         registry.register(connection.subscriber());
+        try {
+            CommerceLogin.sockets(http).add(connection);
+        } catch (IllegalStateException invalidated) {
+            connection.subscriber().close(1008, "Session ended");
+            return;
+        }
         connection.subscriber().send(CommerceCodec.connected(user.get()));
         if (CommerceLogin.userId(http).isEmpty()) {
             // logged out while this socket was opening
