@@ -28,6 +28,9 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(DemoJwt.printToken(List.of(args).subList(1, args.length), Settings.fromSystem(), System.out, System.err));
+        }
         if (!applyArguments(args, System.out)) {
             return;
         }
@@ -37,6 +40,7 @@ public final class Main {
             System.exit(2);
         }
         Path work = Files.createTempDirectory("herald-");
+        DemoJwt.configureIfUnset(Settings.fromSystem(), work);
         List<URL> classPath = new ArrayList<>();
         classPath.add(self.toUri().toURL());
         try (JarFile jar = new JarFile(self.toFile())) {
@@ -84,11 +88,15 @@ public final class Main {
                 case "--help", "-h" -> {
                     out.println("""
                             Usage: java -jar herald.jar [--port N]
+                                   java -jar herald.jar token <user-id> [--groups g1,g2] [--ttl seconds]
                               --port N   HTTP port (default 8080; also herald.http.port / HERALD_HTTP_PORT)
+                              token      prints a JWT signed with the demo key (valid when no key is configured)
                             Configuration (system property or environment variable):
                               herald.broker.url   HERALD_BROKER_URL   external Artemis, tcp://host:61616 (default: embedded)
                               herald.db.url       HERALD_DB_URL       JDBC URL (default: embedded H2 in memory)
                               herald.db.user / herald.db.password, herald.broker.user / herald.broker.password
+                              mp.jwt.verify.publickey.location  MP_JWT_VERIFY_PUBLICKEY_LOCATION  JWT verification key (default: demo key)
+                              mp.jwt.verify.issuer              MP_JWT_VERIFY_ISSUER              required iss (demo: herald-demo)
                             See README.md for every key.""");
                     return false;
                 }

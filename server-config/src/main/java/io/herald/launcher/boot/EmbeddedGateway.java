@@ -7,6 +7,7 @@ import fish.payara.micro.PayaraMicroRuntime;
 import fish.payara.micro.boot.AdminCommandRunner;
 import io.herald.launcher.AsadminValues;
 import io.herald.launcher.BrokerAddress;
+import io.herald.launcher.DemoJwt;
 import io.herald.launcher.Settings;
 import java.io.File;
 import java.io.IOException;
@@ -208,6 +209,10 @@ public final class EmbeddedGateway {
                 "  broker:   " + broker,
                 "  database: " + database,
                 "  commerce: POST /commerce/api/auth/login {\"email\":\"admin@example.com\",\"password\":\"admin\"}, then ws://localhost:" + port + "/commerce/ws",
+                "  inventory: ws://localhost:" + port + "/inventory/api/ws/notification?access_token=<JWT>",
+                Boolean.getBoolean(DemoJwt.IN_USE)
+                        ? "  JWT: DEMO key (issuer " + DemoJwt.ISSUER + "); a token for user alice: java -jar herald.jar token alice  (admin: token admin --groups admin)"
+                        : "  JWT: key from " + System.getProperty("mp.jwt.verify.publickey.location", System.getenv().getOrDefault("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "mp.jwt.verify.publickey")),
                 "Stop with Ctrl-C.",
                 "");
     }

@@ -1,0 +1,158 @@
+package io.herald.auth.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The checks a token must pass: a signature by one of the configured keys with an RSA or EC
+ * algorithm (never {@code none} or HMAC), the configured issuer and audience, a subject, and
+ * {@code exp}/{@code nbf}/{@code iat} against the clock with the allowed skew.
+ */
+public final class JwtRules {
+
+    static final Set<JWSAlgorithm> RSA_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
+    static final Set<JWSAlgorithm> EC_ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+    /** Tokens longer than this are refused unread. */
+    static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+    private final Supplier<List<JWK>> keys;
+    private final Optional<String> issuer;
+    private final Set<String> audiences;
+    private final Duration clockSkew;
+    private final Optional<Duration> maxAge;
+    private final Clock clock;
+
+    /**
+     * @param keys the verification keys, asked for on every verification (the supplier may cache)
+     * @param issuer the required {@code iss}; empty: not checked
+     * @param audiences accepted {@code aud} values; empty: not checked
+     * @param clockSkew tolerance for {@code exp}, {@code nbf} and the token age
+     * @param maxAge when present, tokens issued ({@code iat}) longer ago are refused
+     */
+    public JwtRules(Supplier<List<JWK>> keys, Optional<String> issuer, Set<String> audiences, Duration clockSkew,
+                    Optional<Duration> maxAge, Clock clock) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.audiences = Set.copyOf(audiences);
+        this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew");
+        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public VerifiedToken verify(String token) throws InvalidTokenException {
+        if (token == null || token.isBlank()) {
+            throw new InvalidTokenException("Access token required");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidTokenException("Invalid access token");
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token.strip());
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new InvalidTokenException("Invalid access token");
+        }
+        checkSignature(jwt);
+        return checkClaims(claims);
+    }
+
+    private void checkSignature(SignedJWT jwt) throws InvalidTokenException {
+        JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
+        boolean rsa = RSA_ALGORITHMS.contains(algorithm);
+        if (!rsa && !EC_ALGORITHMS.contains(algorithm)) {
+            throw new InvalidTokenException("Unsupported token algorithm " + algorithm);
+        }
+        String keyId = jwt.getHeader().getKeyID();
+        List<JWK> all = keys.get();
+        boolean anyWithThatId = keyId != null && all.stream().anyMatch(k -> keyId.equals(k.getKeyID()));
+        for (JWK key : all) {
+            if (anyWithThatId && !keyId.equals(key.getKeyID())) {
+                continue;
+            }
+            try {
+                JWSVerifier verifier = rsa && key instanceof RSAKey r ? new RSASSAVerifier(r)
+                        : !rsa && key instanceof ECKey e ? new ECDSAVerifier(e) : null;
+                if (verifier != null && jwt.verify(verifier)) {
+                    return;
+                }
+            } catch (JOSEException | IllegalStateException e) {
+                // a key that cannot verify this algorithm (e.g. another curve): try the next one
+            }
+        }
+        throw new InvalidTokenException("Invalid token signature");
+    }
+
+    private VerifiedToken checkClaims(JWTClaimsSet claims) throws InvalidTokenException {
+        if (issuer.isPresent() && !issuer.get().equals(claims.getIssuer())) {
+            throw new InvalidTokenException("Invalid token issuer");
+        }
+        if (!audiences.isEmpty() && (claims.getAudience() == null || claims.getAudience().stream().noneMatch(audiences::contains))) {
+            throw new InvalidTokenException("Invalid token audience");
+        }
+        Instant now = clock.instant();
+        Date exp = claims.getExpirationTime();
+        if (exp == null) {
+            throw new InvalidTokenException("Token has no expiry (exp)");
+        }
+        Instant expiresAt = exp.toInstant();
+        if (!now.isBefore(expiresAt.plus(clockSkew))) {
+            throw new InvalidTokenException("Token expired");
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && now.plus(clockSkew).isBefore(nbf.toInstant())) {
+            throw new InvalidTokenException("Token not yet valid");
+        }
+        Date iat = claims.getIssueTime();
+        if (maxAge.isPresent() && iat != null && now.isAfter(iat.toInstant().plus(maxAge.get()).plus(clockSkew))) {
+            throw new InvalidTokenException("Token expired");
+        }
+        String subject = claims.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new InvalidTokenException("Token has no subject (sub)");
+        }
+        if (subject.length() > 255) {
+            throw new InvalidTokenException("Token subject is too long");
+        }
+        return new VerifiedToken(subject, groups(claims.getClaim("groups")), expiresAt);
+    }
+
+    private static Set<String> groups(Object claim) throws InvalidTokenException {
+        Set<String> groups = new LinkedHashSet<>();
+        if (claim instanceof String single) {
+            groups.add(single);
+        } else if (claim instanceof Collection<?> many) {
+            for (Object group : many) {
+                if (!(group instanceof String name)) {
+                    throw new InvalidTokenException("Token groups must be strings");
+                }
+                groups.add(name);
+            }
+        } else if (claim != null) {
+            throw new InvalidTokenException("Token groups must be strings");
+        }
+        return groups;
+    }
+}
