@@ -1,0 +1,79 @@
+package io.herald.inventory.boundary;
+
+import io.herald.delivery.control.EventEnvelope;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+
+/**
+ * Document 001's wire format. Client frames are the text {@code PING} or JSON objects with an
+ * {@code action}; server frames are the connection confirmation, notifications exactly as
+ * documented, {@code {"type":"pong"}} and {@code {"type":"error","message":…}}. Errors carry no
+ * {@code id}, so clients that acknowledge every message with an {@code id} never acknowledge them.
+ */
+public final class InventoryCodec {
+
+    private InventoryCodec() {
+    }
+
+    /** Decodes one client frame; never throws. */
+    public static InventoryCommand decode(String text) {
+        if ("PING".equalsIgnoreCase(text.strip())) {
+            return new InventoryCommand.Ping();
+        }
+        JsonObject message;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                return new InventoryCommand.Invalid("Message must be a JSON object");
+            }
+            message = value.asJsonObject();
+        } catch (JsonException e) {
+            return new InventoryCommand.Invalid("Invalid JSON");
+        }
+        if (!(message.get("action") instanceof JsonString action)) {
+            return new InventoryCommand.Invalid("Missing action");
+        }
+        return switch (action.getString()) {
+            case "mark_read" -> markRead(message.get("id"));
+            case "ping" -> new InventoryCommand.Ping();
+            default -> new InventoryCommand.Invalid("Unknown action: " + action.getString());
+        };
+    }
+
+    private static InventoryCommand markRead(JsonValue id) {
+        if (id instanceof JsonString s && !s.getString().isBlank()) {
+            return new InventoryCommand.MarkRead(s.getString());
+        }
+        if (id instanceof JsonNumber n) {
+            return new InventoryCommand.MarkRead(n.toString());
+        }
+        return new InventoryCommand.Invalid("Missing notification id");
+    }
+
+    public static String connected(String userId) {
+        return Json.createObjectBuilder()
+                .add("type", "CONNECTION_ESTABLISHED")
+                .add("message", "Notification WebSocket connected")
+                .add("userId", userId)
+                .build().toString();
+    }
+
+    public static String pong() {
+        return Json.createObjectBuilder().add("type", "pong").build().toString();
+    }
+
+    public static String error(String message) {
+        return Json.createObjectBuilder().add("type", "error").add("message", message).build().toString();
+    }
+
+    /** A notification event's payload is the documented notification object itself. */
+    public static String notification(EventEnvelope event) {
+        return event.data().toString();
+    }
+}
