@@ -1,0 +1,108 @@
+package io.herald.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MainTest {
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    @AfterEach
+    void clearProperties() {
+        System.clearProperty(Settings.HTTP_PORT);
+    }
+
+    private String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void noArgumentsStartWithTheDefaults() {
+        assertTrue(Main.applyArguments(new String[0], out));
+
+        assertNull(System.getProperty(Settings.HTTP_PORT));
+        assertEquals("", printed());
+    }
+
+    @Test
+    void portSetsTheHttpPortProperty() {
+        assertTrue(Main.applyArguments(new String[] {"--port", "8081"}, out));
+
+        assertEquals("8081", System.getProperty(Settings.HTTP_PORT));
+        assertEquals(8081, new Settings(Map.of("HERALD_HTTP_PORT", "9000")).port(Settings.HTTP_PORT, 8080));
+        assertEquals("", printed());
+    }
+
+    @Test
+    void theLastPortWins() {
+        assertTrue(Main.applyArguments(new String[] {"--port", "8081", "--port", "8082"}, out));
+
+        assertEquals("8082", System.getProperty(Settings.HTTP_PORT));
+    }
+
+    @Test
+    void aBadPortIsReportedWhenTheSettingIsRead() {
+        Main.applyArguments(new String[] {"--port", "eighty"}, out);
+
+        var e = assertThrows(IllegalArgumentException.class, () -> new Settings(Map.of()).port(Settings.HTTP_PORT, 8080));
+        assertEquals("herald.http.port must be a port number from 1 to 65535, got: eighty", e.getMessage());
+    }
+
+    @Test
+    void portNeedsAValue() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Main.applyArguments(new String[] {"--port"}, out));
+
+        assertEquals("--port needs a number", e.getMessage());
+        assertNull(System.getProperty(Settings.HTTP_PORT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "-h"})
+    void helpPrintsUsageAndDoesNotStart(String flag) {
+        assertFalse(Main.applyArguments(new String[] {flag}, out));
+
+        String usage = printed();
+        assertTrue(usage.startsWith("Usage: java -jar herald.jar [--port N]\n"), usage);
+        assertTrue(usage.contains("--port N   HTTP port (default 8080; also herald.http.port / HERALD_HTTP_PORT)"), usage);
+        assertTrue(usage.contains("herald.broker.url   HERALD_BROKER_URL"), usage);
+        assertTrue(usage.contains("herald.db.url       HERALD_DB_URL"), usage);
+        assertTrue(usage.contains("See README.md for every key."), usage);
+    }
+
+    @Test
+    void helpStopsBeforeLaterArguments() {
+        assertFalse(Main.applyArguments(new String[] {"--help", "--port", "8081", "--bogus"}, out));
+
+        assertNull(System.getProperty(Settings.HTTP_PORT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--bogus", "8081", "--PORT", "-p", "--port=8081", ""})
+    void unknownArgumentsAreRejected(String argument) {
+        var e = assertThrows(IllegalArgumentException.class, () -> Main.applyArguments(new String[] {argument}, out));
+
+        assertEquals("Unknown argument: " + argument + " (try --help)", e.getMessage());
+        assertEquals("", printed());
+    }
+
+    @Test
+    void anUnknownArgumentAfterAPortIsStillRejected() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Main.applyArguments(new String[] {"--port", "8081", "--verbose"}, out));
+
+        assertEquals("Unknown argument: --verbose (try --help)", e.getMessage());
+    }
+}

@@ -1,0 +1,239 @@
+package io.herald.socket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.herald.delivery.control.Delivery;
+import io.herald.delivery.control.EventEnvelope;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class SocketSubscriberTest {
+
+    private final FakeSession client = new FakeSession("s1");
+    private final List<Long> encoded = new ArrayList<>();
+    private final Function<EventEnvelope, String> encoder = e -> {
+        encoded.add(e.id());
+        return "{\"event\":\"" + e.type() + "\",\"id\":" + e.id() + "}";
+    };
+
+    private SocketSubscriber subscriber(FakeSession session, int queueLimit) {
+        return new SocketSubscriber(session.session(), "commerce", encoder, queueLimit);
+    }
+
+    private static EventEnvelope event(long id) {
+        return new EventEnvelope(id, "commerce", "order:updated", Set.of("commerce:order_changes"),
+                Json.createObjectBuilder().build(), Instant.parse("2026-01-25T10:30:00Z"));
+    }
+
+    @Test
+    void framesAreSentInOrderOneAtATime() {
+        SocketSubscriber cut = subscriber(client, 10);
+
+        cut.send("a");
+        cut.send("b");
+        cut.send("c");
+
+        assertEquals(List.of("a"), client.sent);
+        assertEquals(1, client.inFlight());
+
+        client.completeNext();
+        assertEquals(List.of("a", "b"), client.sent);
+        assertEquals(1, client.inFlight());
+
+        client.completeNext();
+        assertEquals(List.of("a", "b", "c"), client.sent);
+
+        client.completeNext();
+        assertEquals(List.of("a", "b", "c"), client.sent);
+        assertEquals(0, client.inFlight());
+    }
+
+    @Test
+    void anIdleSessionSendsAtOnce() {
+        SocketSubscriber cut = subscriber(client, 10);
+
+        cut.send("a");
+        client.completeNext();
+        cut.send("b");
+
+        assertEquals(List.of("a", "b"), client.sent);
+    }
+
+    @Test
+    void aFailedSendDoesNotStopTheFramesBehindIt() {
+        SocketSubscriber cut = subscriber(client, 10);
+        cut.send("a");
+        cut.send("b");
+
+        client.failNext(new IOException("broken pipe"));
+
+        assertEquals(List.of("a", "b"), client.sent);
+        assertEquals(List.of(), client.closes);
+    }
+
+    @Test
+    void aClientThatFallsMoreThanQueueLimitBehindIsClosedWith1013() {
+        SocketSubscriber cut = subscriber(client, 2);
+        cut.send("a"); // in flight
+        cut.send("b"); // waiting
+        cut.send("c"); // waiting: the limit, still fine
+        assertEquals(List.of(), client.closes);
+
+        cut.send("d"); // one more than the limit
+
+        assertEquals(1, client.closes.size());
+        assertEquals(1013, client.closes.get(0).getCloseCode().getCode());
+        assertEquals(SocketSubscriber.CLOSE_TOO_SLOW, client.closes.get(0).getCloseCode().getCode());
+        assertEquals("Client too slow: send queue full", client.closes.get(0).getReasonPhrase());
+    }
+
+    @Test
+    void whatWaitedIsDroppedWhenTheSlowClientIsClosed() {
+        SocketSubscriber cut = subscriber(client, 2);
+        cut.send("a");
+        cut.send("b");
+        cut.send("c");
+        cut.send("d");
+
+        client.completeNext();
+        cut.send("e");
+
+        assertEquals(List.of("a"), client.sent);
+        assertEquals(1, client.closes.size());
+    }
+
+    @Test
+    void theLimitCountsWaitingFramesNotFramesEverSent() {
+        SocketSubscriber cut = subscriber(client, 1);
+        for (int i = 0; i < 5; i++) {
+            cut.send("m" + i);
+            client.completeNext();
+        }
+
+        assertEquals(List.of("m0", "m1", "m2", "m3", "m4"), client.sent);
+        assertEquals(List.of(), client.closes);
+    }
+
+    @Test
+    void nothingIsSentAfterClose() {
+        SocketSubscriber cut = subscriber(client, 10);
+        cut.send("a");
+        cut.send("b");
+
+        cut.close(1000, "bye");
+        client.completeNext();
+        cut.send("c");
+        cut.deliver(new Delivery(event(1)));
+
+        assertEquals(List.of("a"), client.sent);
+        assertEquals(1, client.closes.size());
+        assertEquals(1000, client.closes.get(0).getCloseCode().getCode());
+        assertEquals("bye", client.closes.get(0).getReasonPhrase());
+    }
+
+    @Test
+    void nothingIsSentAfterCloseEvenWhileTheClosingHandshakeRuns() {
+        client.closeLater();
+        SocketSubscriber cut = subscriber(client, 10);
+        cut.send("a");
+        cut.send("b");
+
+        cut.close(1001, "Server shutting down");
+        client.completeNext();
+        cut.send("c");
+
+        assertEquals(List.of("a"), client.sent);
+        assertEquals(1, client.closes.size());
+    }
+
+    @Test
+    void aSlowClientGetsNothingMoreWhileTheClosingHandshakeRuns() {
+        client.closeLater();
+        SocketSubscriber cut = subscriber(client, 1);
+        cut.send("a");
+        cut.send("b");
+        cut.send("c");
+
+        client.completeNext();
+        cut.send("d");
+
+        assertEquals(List.of("a"), client.sent);
+        assertEquals(1, client.closes.size());
+        assertEquals(1013, client.closes.get(0).getCloseCode().getCode());
+    }
+
+    @Test
+    void closeHappensOnce() {
+        SocketSubscriber cut = subscriber(client, 10);
+
+        cut.close(1008, "Session ended");
+        cut.close(1013, "Client too slow: send queue full");
+
+        assertEquals(1, client.closes.size());
+        assertEquals(1008, client.closes.get(0).getCloseCode().getCode());
+    }
+
+    @Test
+    void aSessionTheClientAlreadyClosedIsNotClosedOrWrittenAgain() {
+        SocketSubscriber cut = subscriber(client, 10);
+        client.drop();
+
+        cut.send("a");
+        cut.close(1000, "bye");
+
+        assertEquals(List.of(), client.sent);
+        assertEquals(List.of(), client.closes);
+    }
+
+    @Test
+    void aSendThatThrowsIsNotFatal() {
+        SocketSubscriber cut = subscriber(client, 10);
+        client.failSendsWith(new IllegalStateException("connection closing"));
+
+        cut.send("a");
+
+        assertEquals(List.of(), client.sent);
+        assertEquals(List.of(), client.closes);
+    }
+
+    @Test
+    void deliverSendsTheEventInThisSessionsFormat() {
+        SocketSubscriber cut = subscriber(client, 10);
+
+        cut.deliver(new Delivery(event(5)));
+
+        assertEquals(List.of("{\"event\":\"order:updated\",\"id\":5}"), client.sent);
+    }
+
+    @Test
+    void sessionsOfOneFormatShareOneEncoding() {
+        FakeSession other = new FakeSession("s2");
+        SocketSubscriber first = subscriber(client, 10);
+        SocketSubscriber second = subscriber(other, 10);
+        Delivery delivery = new Delivery(event(8));
+
+        first.deliver(delivery);
+        second.deliver(delivery);
+
+        assertEquals(List.of(8L), encoded);
+        assertEquals(client.sent, other.sent);
+        assertEquals(List.of("{\"event\":\"order:updated\",\"id\":8}"), other.sent);
+    }
+
+    @Test
+    void identityIsTheSessionId() {
+        SocketSubscriber cut = subscriber(client, 10);
+
+        assertEquals("s1", cut.id());
+        assertEquals(cut, new SocketSubscriber(client.session(), "other", encoder, 1));
+        assertEquals(cut.hashCode(), new SocketSubscriber(client.session(), "other", encoder, 1).hashCode());
+        assertNotEquals(cut, subscriber(new FakeSession("s2"), 10));
+    }
+}
