@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,15 @@ class EmbeddedDefaultIT {
                     assertEquals("product:created", event.getString("event"));
                     assertEquals(created.object(), event.getJsonObject("data"));
                 }
+            }
+            // the demo key: tokens from `java -jar herald.jar token` work, and alice's demo products fill her inbox
+            HttpJson.Reply scan = new HttpJson(first).post("/inventory/api/products/expiry-scan", "",
+                    Map.of("Authorization", "Bearer " + HeraldNode.demoToken("admin", "--groups", "admin")));
+            assertEquals(200, scan.status(), scan.body());
+            try (WsClient ws = WsClient.connect(first.ws("/inventory/api/ws/notification?access_token=" + HeraldNode.demoToken("alice")))) {
+                assertEquals("alice", ws.next().getString("userId"));
+                assertEquals(List.of("Product expires in 2 days", "Product expires in 1 day", "Product expired on " + LocalDate.now(ZoneOffset.UTC).minusDays(1)),
+                        List.of(ws.next().getString("message"), ws.next().getString("message"), ws.next().getString("message")));
             }
             first.terminate();
             first.awaitExit(Duration.ofSeconds(60));
