@@ -15,7 +15,8 @@ import java.util.Set;
  * @param type the event name in the product's vocabulary, e.g. {@code order:updated}
  * @param data the payload, sent to clients in the product's wire format
  * @param routingKeys the subscription keys that select the receiving sessions, e.g.
- *     {@code commerce:order_changes}; a session receives the event once if any of its keys match
+ *     {@code commerce:order_changes}; a session receives the event once if any of its keys match.
+ *     Keys contain no whitespace (encode user input, as {@code URLEncoder} does)
  * @param durable {@code true} to keep the event in the event log (replay, repair after a crash);
  *     {@code false} for ephemeral high-rate events that skip the log but still reach every node
  */
@@ -28,6 +29,11 @@ public record HeraldEvent(String product, String type, JsonObject data, Set<Stri
         routingKeys = Set.copyOf(Objects.requireNonNull(routingKeys, "routingKeys"));
         if (routingKeys.isEmpty()) {
             throw new IllegalArgumentException("an event needs at least one routing key");
+        }
+        for (String key : routingKeys) {
+            if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("a routing key must be non-empty and contain no whitespace: '" + key + "'");
+            }
         }
     }
 

@@ -11,7 +11,7 @@ public record BrokerAddress(String host, int port) {
     public static BrokerAddress parse(String url) {
         try {
             URI uri = new URI(url.trim());
-            if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null) {
+            if (!"tcp".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
                 throw new IllegalArgumentException("The broker URL must look like tcp://host:61616, got: " + url);
             }
             return new BrokerAddress(uri.getHost(), uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort());

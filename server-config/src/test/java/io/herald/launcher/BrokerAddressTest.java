@@ -26,6 +26,11 @@ class BrokerAddressTest {
         assertEquals(new BrokerAddress("broker-host", 61616), BrokerAddress.parse("  tcp://broker-host:61616 "));
     }
 
+    @Test
+    void theSchemeIsCaseInsensitive() {
+        assertEquals(new BrokerAddress("broker-host", 61616), BrokerAddress.parse("TCP://broker-host:61616"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://broker-host:61616", "amqp://broker-host:5672", "broker-host:61616", "tcp:broker-host",
         "tcp:///path", "//broker-host:61616", "tcp://", "tcp://broker host:61616", ""})

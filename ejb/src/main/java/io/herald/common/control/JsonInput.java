@@ -1,13 +1,10 @@
 package io.herald.common.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.Set;
 
@@ -28,15 +25,16 @@ public final class JsonInput {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("Request body must be a JSON object");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidInputException("Request body must be a JSON object");
-            }
-            return new JsonInput(value.asJsonObject());
+        JsonValue value;
+        try {
+            value = StrictJson.read(text);
         } catch (JsonException e) {
             throw new InvalidInputException("Malformed JSON");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException("Request body must be a JSON object");
+        }
+        return new JsonInput(value.asJsonObject());
     }
 
     public static JsonInput of(JsonObject json) {

@@ -1,13 +1,13 @@
 package io.herald.delivery.control;
 
+import io.herald.common.control.StrictJson;
 import io.herald.common.control.WireJson;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
@@ -42,9 +42,9 @@ public final class EnvelopeCodec {
 
     /** @throws IllegalArgumentException when the text is not a version-1 envelope */
     public static EventEnvelope decode(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonObject o = reader.readObject();
-            if (o.getInt("v", -1) != VERSION) {
+        try {
+            JsonObject o = StrictJson.read(text).asJsonObject();
+            if (!(o.get("v") instanceof JsonNumber v) || !v.isIntegral() || v.intValue() != VERSION) {
                 throw new IllegalArgumentException("unsupported envelope version: " + o.get("v"));
             }
             Set<String> keys = new LinkedHashSet<>();

@@ -1,14 +1,13 @@
 package io.herald.commerce.boundary;
 
+import io.herald.common.control.StrictJson;
 import io.herald.common.control.WireJson;
 import io.herald.delivery.control.EventEnvelope;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 
 /**
  * Document 000's wire format. Client messages become {@link CommerceCommand}s; replies and
@@ -21,16 +20,16 @@ public final class CommerceCodec {
 
     /** Decodes one client frame; never throws. */
     public static CommerceCommand decode(String text) {
-        JsonObject message;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                return new CommerceCommand.Invalid("Message must be a JSON object");
-            }
-            message = value.asJsonObject();
+        JsonValue value;
+        try {
+            value = StrictJson.read(text);
         } catch (JsonException e) {
             return new CommerceCommand.Invalid("Invalid JSON");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            return new CommerceCommand.Invalid("Message must be a JSON object");
+        }
+        JsonObject message = value.asJsonObject();
         JsonValue type = message.get("type");
         if (!(type instanceof JsonString typeName)) {
             return new CommerceCommand.Invalid("Missing message type");

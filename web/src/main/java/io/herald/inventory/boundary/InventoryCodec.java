@@ -1,14 +1,13 @@
 package io.herald.inventory.boundary;
 
+import io.herald.common.control.StrictJson;
 import io.herald.delivery.control.EventEnvelope;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 
 /**
  * Document 001's wire format. Client frames are the text {@code PING} or JSON objects with an
@@ -26,16 +25,16 @@ public final class InventoryCodec {
         if ("PING".equalsIgnoreCase(text.strip())) {
             return new InventoryCommand.Ping();
         }
-        JsonObject message;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                return new InventoryCommand.Invalid("Message must be a JSON object");
-            }
-            message = value.asJsonObject();
+        JsonValue value;
+        try {
+            value = StrictJson.read(text);
         } catch (JsonException e) {
             return new InventoryCommand.Invalid("Invalid JSON");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            return new InventoryCommand.Invalid("Message must be a JSON object");
+        }
+        JsonObject message = value.asJsonObject();
         if (!(message.get("action") instanceof JsonString action)) {
             return new InventoryCommand.Invalid("Missing action");
         }
