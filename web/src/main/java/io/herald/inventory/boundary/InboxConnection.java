@@ -69,10 +69,6 @@ public final class InboxConnection implements Subscriber {
         return inbox.markRead(token.subject(), notificationId) != Inbox.Marked.NOT_FOUND;
     }
 
-    String userId() {
-        return token.subject();
-    }
-
     SocketSubscriber out() {
         return out;
     }
