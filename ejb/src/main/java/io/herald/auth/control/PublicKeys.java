@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,14 +21,17 @@ import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * Reads verification keys in the forms MicroProfile JWT accepts: a PEM public key or
- * certificate, a JWK, a JWK set, or any of these Base64-encoded; from the configuration value
+ * Reads verification keys in the forms MicroProfile JWT accepts: a PEM public key (X.509
+ * {@code PUBLIC KEY}, or PKCS#1 {@code RSA PUBLIC KEY}) or certificate, a JWK, a JWK set, or
+ * any of these Base64-encoded; from the configuration value
  * itself or from a location (a file path, a {@code file:}, {@code http(s):} or {@code jar:} URL,
  * or a class-path resource).
  */
@@ -53,7 +57,7 @@ public final class PublicKeys {
                         .generateCertificate(new ByteArrayInputStream(trimmed.getBytes(StandardCharsets.US_ASCII))).getPublicKey()));
             }
             if (trimmed.contains("-----BEGIN RSA PUBLIC KEY-----")) {
-                throw new IllegalArgumentException("PKCS#1 'RSA PUBLIC KEY' PEM is not supported; use a 'PUBLIC KEY' (X.509 SubjectPublicKeyInfo) PEM");
+                return List.of(toJwk(pkcs1(decodeBase64(trimmed.replaceAll("-----(BEGIN|END) RSA PUBLIC KEY-----", "").replaceAll("\\s", "")))));
             }
             byte[] decoded = decodeBase64(trimmed.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", ""));
             if (decoded.length > 0 && decoded[0] == '{') {
@@ -119,6 +123,52 @@ public final class PublicKeys {
             return KeyFactory.getInstance("RSA").generatePublic(spec);
         } catch (GeneralSecurityException notRsa) {
             return KeyFactory.getInstance("EC").generatePublic(spec);
+        }
+    }
+
+    /** A PKCS#1 {@code RSAPublicKey}: {@code SEQUENCE { INTEGER modulus, INTEGER publicExponent }}. */
+    static PublicKey pkcs1(byte[] der) throws GeneralSecurityException {
+        Der in = new Der(der);
+        in.expect(0x30);
+        BigInteger modulus = new BigInteger(in.expect(0x02));
+        BigInteger exponent = new BigInteger(in.expect(0x02));
+        return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
+    }
+
+    /** Just enough DER reading for {@link #pkcs1}. */
+    private static final class Der {
+        private final byte[] bytes;
+        private int at;
+
+        Der(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        /** Reads a tag and its length; returns the contents for primitive types (the position moves into constructed ones). */
+        byte[] expect(int tag) throws GeneralSecurityException {
+            if (at >= bytes.length || (bytes[at++] & 0xff) != tag) {
+                throw new InvalidKeySpecException("not a PKCS#1 RSA public key");
+            }
+            int length = bytes[at++] & 0xff;
+            if (length > 0x7f) {
+                int octets = length & 0x7f;
+                if (octets > 3) {
+                    throw new InvalidKeySpecException("not a PKCS#1 RSA public key");
+                }
+                length = 0;
+                for (int i = 0; i < octets; i++) {
+                    length = (length << 8) | (bytes[at++] & 0xff);
+                }
+            }
+            if (length < 0 || at + length > bytes.length) {
+                throw new InvalidKeySpecException("not a PKCS#1 RSA public key");
+            }
+            if (tag == 0x30) {
+                return new byte[0];
+            }
+            byte[] content = java.util.Arrays.copyOfRange(bytes, at, at + length);
+            at += length;
+            return content;
         }
     }
 

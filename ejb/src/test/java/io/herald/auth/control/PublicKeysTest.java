@@ -49,6 +49,15 @@ class PublicKeysTest {
     }
 
     @Test
+    void aPkcs1RsaPublicKeyPem() throws Exception {
+        // SubjectPublicKeyInfo = SEQUENCE { AlgorithmIdentifier (15 bytes), BIT STRING { 0x00, RSAPublicKey } }
+        byte[] spki = rsa.toRSAPublicKey().getEncoded();
+        byte[] pkcs1 = java.util.Arrays.copyOfRange(spki, 24, spki.length);
+        String pem = "-----BEGIN RSA PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs1) + "\n-----END RSA PUBLIC KEY-----\n";
+        assertEquals(rsa.toRSAPublicKey(), PublicKeys.parse(pem).get(0).toRSAKey().toRSAPublicKey());
+    }
+
+    @Test
     void aJwkOrAJwkSetPlainOrBase64Encoded() throws Exception {
         String set = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString();
         assertEquals(List.of(rsa.toPublicJWK(), ec.toPublicJWK()), PublicKeys.parse(set));
@@ -68,6 +77,8 @@ class PublicKeysTest {
         assertEquals("the key is empty", assertThrows(IllegalArgumentException.class, () -> PublicKeys.parse(" ")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> PublicKeys.parse("-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----")).getMessage().contains("PKCS#1"));
+        assertThrows(IllegalArgumentException.class,
+                () -> PublicKeys.parse("-----BEGIN RSA PUBLIC KEY-----\nMIIBCgKCAQEA\n-----END RSA PUBLIC KEY-----"));
         assertThrows(IllegalArgumentException.class, () -> PublicKeys.parse("{\"keys\":[]}"));
         assertThrows(IllegalArgumentException.class, () -> PublicKeys.parse("bm90IGEga2V5"));
     }

@@ -36,7 +36,7 @@ public class RolesAllowedFeature implements DynamicFeature {
             return;
         }
         if (method.isAnnotationPresent(DenyAll.class)) {
-            context.register(new Check(List.of()));
+            context.register(new Check(List.of()), Check.PRIORITY);
             return;
         }
         RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
@@ -44,12 +44,19 @@ public class RolesAllowedFeature implements DynamicFeature {
             roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
         }
         if (roles != null) {
-            context.register(new Check(List.of(roles.value())));
+            context.register(new Check(List.of(roles.value())), Check.PRIORITY);
         }
     }
 
-    @Priority(Priorities.AUTHORIZATION)
+    /**
+     * Runs just before the authorization priority: the JAX-RS implementation may register its own
+     * {@code @RolesAllowed} filter (Jersey on Payara does), which would answer first with a bare
+     * "Unauthorized"; this one answers with the reason.
+     */
+    @Priority(Check.PRIORITY)
     static final class Check implements ContainerRequestFilter {
+
+        static final int PRIORITY = Priorities.AUTHORIZATION - 1;
 
         private final List<String> roles;
 
