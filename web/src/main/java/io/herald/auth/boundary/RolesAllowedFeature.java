@@ -48,7 +48,9 @@ public class RolesAllowedFeature implements DynamicFeature {
         }
     }
 
-    @Priority(Priorities.AUTHORIZATION)
+    // Payara's MP-JWT module registers its own @RolesAllowed filter at AUTHORIZATION (answering a
+    // bare 401 "Unauthorized" / 403 "Forbidden"); running just before it keeps Herald's reasons.
+    @Priority(Priorities.AUTHORIZATION - 1)
     static final class Check implements ContainerRequestFilter {
 
         private final List<String> roles;
