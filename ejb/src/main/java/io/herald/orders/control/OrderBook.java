@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Orders of organizations. Each organization sees and changes only its own orders; anyone
- * else's are "not found". Creation and every status change publish an event (in the same
- * transaction) routed to the order and to its organization.
+ * else's are "not found". Creation and every status change publish an event in the same
+ * transaction (see {@link OrdersKeys#ofOrderEvent} for where each goes).
  */
 @Stateless
 public class OrderBook {
@@ -98,7 +98,7 @@ public class OrderBook {
 
     private void publish(OrderView order, String type, String previousStatus) {
         events.fire(HeraldEvent.of(OrdersKeys.PRODUCT, type, order.event(type, previousStatus),
-                Set.of(OrdersKeys.order(order.id()), OrdersKeys.organization(order.organizationId()))));
+                OrdersKeys.ofOrderEvent(type, order.id(), order.organizationId())));
     }
 
     private ApiOrder owned(String organizationId, String orderId, LockModeType lock) {

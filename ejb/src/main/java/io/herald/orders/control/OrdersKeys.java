@@ -2,6 +2,7 @@ package io.herald.orders.control;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /** The product name, event types and routing keys of order-status events. */
 public final class OrdersKeys {
@@ -28,6 +29,18 @@ public final class OrdersKeys {
     /** Every connection authenticated with one API key (for revocation). */
     public static String apiKey(String apiKey) {
         return PRODUCT + ":key:" + encode(apiKey);
+    }
+
+    /**
+     * The routing keys of an order event: status changes go to the order's subscribers and to its
+     * organization's; {@value #ORDER_CREATED} goes to the organization only, since nobody can hold
+     * a subscription to an order before it exists (a subscription made in the moment between
+     * commit and delivery would otherwise receive the creation after its confirmation).
+     */
+    public static Set<String> ofOrderEvent(String type, String orderId, String organizationId) {
+        return ORDER_CREATED.equals(type)
+                ? Set.of(organization(organizationId))
+                : Set.of(order(orderId), organization(organizationId));
     }
 
     /** Keys never contain spaces (the event log stores them space-separated). */

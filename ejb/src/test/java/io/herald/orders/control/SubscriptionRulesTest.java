@@ -78,4 +78,10 @@ class SubscriptionRulesTest {
         assertEquals("orders:org:acme", OrdersKeys.organization("acme"));
         assertEquals("orders:key:ak_demo_acme", OrdersKeys.apiKey("ak_demo_acme"));
     }
+
+    @Test
+    void statusChangesGoToTheOrderAndItsOrganizationCreationsToTheOrganization() {
+        assertEquals(java.util.Set.of("orders:order:ord_1", "orders:org:acme"), OrdersKeys.ofOrderEvent("order.status_changed", "ord_1", "acme"));
+        assertEquals(java.util.Set.of("orders:org:acme"), OrdersKeys.ofOrderEvent("order.created", "ord_1", "acme"));
+    }
 }
