@@ -44,6 +44,8 @@ public final class Cluster implements BeforeAllCallback, ExtensionContext.Store.
         Map<String, String> env = new HashMap<>(database.environment());
         env.put("HERALD_BROKER_URL", broker.url());
         env.putAll(TestTokens.serverEnvironment());
+        // short enough for a test to watch an unauthenticated order-status socket being closed
+        env.put("HERALD_ORDERS_CONNECT_TIMEOUT_SECONDS", "10");
         nodeA = HeraldNode.start("node-a", env);
         // the second node starts on the schema the first one created
         nodeB = HeraldNode.start("node-b", env);

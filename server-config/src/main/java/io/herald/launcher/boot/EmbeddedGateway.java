@@ -210,6 +210,8 @@ public final class EmbeddedGateway {
                 "  database: " + database,
                 "  commerce: POST /commerce/api/auth/login {\"email\":\"admin@example.com\",\"password\":\"admin\"}, then ws://localhost:" + port + "/commerce/ws",
                 "  inventory: ws://localhost:" + port + "/inventory/api/ws/notification?access_token=<JWT>",
+                "  orders:   ws://localhost:" + port + "/orders/ws, first message {\"type\":\"connect\",\"data\":{\"api_key\":\"ak_demo_acme\"}}"
+                        + " (REST: X-API-Key: ak_demo_acme; signing secret sk_demo_acme; also ak_demo_globex / sk_demo_globex)",
                 Boolean.getBoolean(DemoJwt.IN_USE)
                         ? "  JWT: DEMO key (issuer " + DemoJwt.ISSUER + "); a token for user alice: java -jar herald.jar token alice  (admin: token admin --groups admin)"
                         : "  JWT: key from " + System.getProperty("mp.jwt.verify.publickey.location", System.getenv().getOrDefault("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "mp.jwt.verify.publickey")),

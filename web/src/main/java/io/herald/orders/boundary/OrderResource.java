@@ -1,0 +1,70 @@
+package io.herald.orders.boundary;
+
+import io.herald.common.control.JsonInput;
+import io.herald.orders.control.OrderBook;
+import io.herald.orders.control.OrderView;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+/**
+ * {@code /orders/api/orders} with {@code X-API-Key}: the key's organization creates, lists, reads
+ * and moves its orders along the lifecycle. Other organizations' orders are "not found".
+ */
+@Path("orders/api/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@RequiresApiKey
+public class OrderResource {
+
+    @Inject
+    OrderBook orders;
+
+    @Context
+    HttpServletRequest request;
+
+    /** Body optional: {@code {"reference":…}}. */
+    @POST
+    public Response create(String body) {
+        JsonInput input = body == null || body.isBlank() ? null : JsonInput.parse(body);
+        OrderView created = orders.create(organization(), input);
+        return Response.created(UriBuilder.fromPath("/orders/api/orders/{id}").build(created.id())).entity(created.rest()).build();
+    }
+
+    /** The organization's orders, newest first (at most 1000). */
+    @GET
+    public JsonArray list() {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        orders.list(organization()).forEach(o -> all.add(o.rest()));
+        return all.build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject find(@PathParam("id") String id) {
+        return orders.find(organization(), id).rest();
+    }
+
+    /** {@code {"status":…}} */
+    @PATCH
+    @Path("{id}")
+    public JsonObject changeStatus(@PathParam("id") String id, String body) {
+        return orders.changeStatus(organization(), id, JsonInput.parse(body)).rest();
+    }
+
+    private String organization() {
+        return ApiKeyFilter.organizationOf(request);
+    }
+}

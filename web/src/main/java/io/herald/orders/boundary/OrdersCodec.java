@@ -1,0 +1,132 @@
+package io.herald.orders.boundary;
+
+import io.herald.delivery.control.EventEnvelope;
+import io.herald.orders.control.ConnectRequest;
+import io.herald.orders.control.SubscriptionRequest;
+import io.herald.orders.control.SubscriptionRules;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+
+/**
+ * Document 002's wire format. Every frame is {@code {"type":…,"data":{…}}}. Client frames become
+ * {@link OrdersCommand}s; replies and events become JSON text. Anything that is not a known
+ * message becomes an error reply {@code {"type":"error","data":{"message":…}}}.
+ */
+public final class OrdersCodec {
+
+    public static final String INVALID_JSON = "invalid JSON";
+    public static final String NOT_AN_OBJECT = "invalid message: must be a JSON object";
+    public static final String MISSING_TYPE = "missing type";
+    public static final String UNKNOWN_TYPE = "unknown type: ";
+    public static final String INVALID_DATA = "invalid data: must be an object";
+    public static final String INVALID_ORDER_ID = "invalid order_id: must be a string or a number";
+
+    private OrdersCodec() {
+    }
+
+    /** Decodes one client frame; never throws. */
+    public static OrdersCommand decode(String text) {
+        JsonObject message;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                return new OrdersCommand.Invalid(NOT_AN_OBJECT);
+            }
+            message = value.asJsonObject();
+        } catch (JsonException e) {
+            return new OrdersCommand.Invalid(INVALID_JSON);
+        }
+        if (!(message.get("type") instanceof JsonString type) || type.getString().isEmpty()) {
+            return new OrdersCommand.Invalid(MISSING_TYPE);
+        }
+        JsonValue data = message.get("data");
+        return switch (type.getString()) {
+            case "connect" -> new OrdersCommand.Connect(connectRequest(data));
+            case "subscribe" -> new OrdersCommand.Subscribe(subscriptionRequest(data));
+            case "unsubscribe" -> new OrdersCommand.Unsubscribe(subscriptionRequest(data));
+            case "ping" -> new OrdersCommand.Ping();
+            default -> new OrdersCommand.Invalid(UNKNOWN_TYPE + type.getString());
+        };
+    }
+
+    /** {@code api_key} must be a non-blank string; {@code authorization_signature} is optional. */
+    static ConnectRequest connectRequest(JsonValue data) {
+        if (!(data instanceof JsonObject fields)) {
+            return new ConnectRequest(null, null);
+        }
+        String apiKey = fields.get("api_key") instanceof JsonString s && !s.getString().isBlank() ? s.getString() : null;
+        JsonValue signature = fields.get("authorization_signature");
+        String signatureText;
+        if (signature == null || signature == JsonValue.NULL) {
+            signatureText = null;
+        } else if (signature instanceof JsonString s) {
+            signatureText = s.getString().isBlank() ? null : s.getString();
+        } else {
+            // not a string: its JSON text, which the signature check refuses as malformed
+            signatureText = signature.toString();
+        }
+        return new ConnectRequest(apiKey, signatureText);
+    }
+
+    /** {@code {"order_id":…}} (a string or a number) for one order; {@code {}} or an empty order_id for the organization. */
+    static SubscriptionRequest subscriptionRequest(JsonValue data) {
+        if (!(data instanceof JsonObject fields)) {
+            return new SubscriptionRequest.Malformed(INVALID_DATA);
+        }
+        JsonValue orderId = fields.get("order_id");
+        if (orderId == null || orderId == JsonValue.NULL) {
+            return new SubscriptionRequest.ForOrganization();
+        }
+        if (orderId instanceof JsonString s) {
+            return s.getString().isBlank() ? new SubscriptionRequest.ForOrganization() : new SubscriptionRequest.ForOrder(s.getString());
+        }
+        if (orderId instanceof JsonNumber n) {
+            return new SubscriptionRequest.ForOrder(n.toString());
+        }
+        return new SubscriptionRequest.Malformed(INVALID_ORDER_ID);
+    }
+
+    /** {@code {"type":"connected","data":{"status":"authenticated"}}} */
+    public static String connected() {
+        return frame("connected", Json.createObjectBuilder().add("status", "authenticated"));
+    }
+
+    /**
+     * {@code {"type":"subscription","data":{"order_id":…,"scope":"order","status":…}}}, or without
+     * {@code order_id} for the organization scope; status {@code subscribed} or {@code unsubscribed}.
+     */
+    public static String subscription(SubscriptionRules.Granted granted, boolean subscribed) {
+        JsonObjectBuilder data = Json.createObjectBuilder();
+        if (granted.orderId() != null) {
+            data.add("order_id", granted.orderId());
+        }
+        data.add("scope", granted.scope().wireName()).add("status", subscribed ? "subscribed" : "unsubscribed");
+        return frame("subscription", data);
+    }
+
+    /** {@code {"type":"error","data":{"message":…}}} */
+    public static String error(String message) {
+        return frame("error", Json.createObjectBuilder().add("message", message));
+    }
+
+    /** {@code {"type":"pong","data":{}}} */
+    public static String pong() {
+        return frame("pong", Json.createObjectBuilder());
+    }
+
+    /** {@code {"type":"event","data":{…order event…}}} */
+    public static String event(EventEnvelope event) {
+        return Json.createObjectBuilder().add("type", "event").add("data", event.data()).build().toString();
+    }
+
+    private static String frame(String type, JsonObjectBuilder data) {
+        return Json.createObjectBuilder().add("type", type).add("data", data).build().toString();
+    }
+}
