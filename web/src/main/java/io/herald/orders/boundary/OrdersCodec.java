@@ -1,5 +1,6 @@
 package io.herald.orders.boundary;
 
+import io.herald.common.control.StrictJson;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.orders.control.ConnectRequest;
 import io.herald.orders.control.SubscriptionRequest;
@@ -9,10 +10,8 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 
 /**
  * Document 002's wire format. Every frame is {@code {"type":…,"data":{…}}}. Client frames become
@@ -33,16 +32,16 @@ public final class OrdersCodec {
 
     /** Decodes one client frame; never throws. */
     public static OrdersCommand decode(String text) {
-        JsonObject message;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                return new OrdersCommand.Invalid(NOT_AN_OBJECT);
-            }
-            message = value.asJsonObject();
+        JsonValue value;
+        try {
+            value = StrictJson.read(text);
         } catch (JsonException e) {
             return new OrdersCommand.Invalid(INVALID_JSON);
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            return new OrdersCommand.Invalid(NOT_AN_OBJECT);
+        }
+        JsonObject message = value.asJsonObject();
         if (!(message.get("type") instanceof JsonString type) || type.getString().isEmpty()) {
             return new OrdersCommand.Invalid(MISSING_TYPE);
         }

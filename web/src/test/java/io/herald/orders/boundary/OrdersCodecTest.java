@@ -88,7 +88,7 @@ class OrdersCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "not json", "{\"type\":", "{'type':'connect'}", "{\"type\":\"connect\"]"})
+    @ValueSource(strings = {"", "   ", "not json", "{\"type\":", "{'type':'connect'}", "{\"type\":\"connect\"]", "{\"type\":\"ping\"} {\"type\":\"connect\"}"})
     void malformedJson(String text) {
         assertEquals(invalid("invalid JSON"), OrdersCodec.decode(text));
     }
