@@ -2,8 +2,12 @@ package io.herald.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -50,5 +54,15 @@ class EmbeddedDefaultIT {
             assertFalse(first.isAlive());
             assertEquals(200, new HttpJson(second).get("/health/ready").status(), "the other instance is unaffected");
         }
+    }
+
+    @Test
+    void anApplicationThatFailsToDeployStopsTheLauncherWithExitCode1() throws Exception {
+        // a key-encryption key that is not Base64 of 32 bytes fails the application's deployment
+        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                () -> HeraldNode.start("embedded-bad-config", Map.of("HERALD_ORDERS_SECRET_KEY", "not-a-key")));
+        assertTrue(failed.getMessage().contains("exited with 1 before it was ready"), failed.getMessage());
+        String log = Files.readString(Path.of(System.getProperty("herald.it.logs", "target/it-logs"), "embedded-bad-config.log"));
+        assertTrue(log.contains("Herald failed to start: java.lang.IllegalStateException: the Herald application did not deploy"), "the log says why");
     }
 }

@@ -37,6 +37,8 @@ public final class EmbeddedGateway {
     static final String JMS_EVENTS_TOPIC = "jms/herald/Events";
     static final String EVENTS_ADDRESS = "herald.events";
     static final String JDBC_RESOURCE = "jdbc/herald";
+    /** Set by the application's {@code io.herald.web.ApplicationStarted} once its web module runs. */
+    static final String STARTED_PROPERTY = "herald.application.started";
     static final String HTTP_LISTENER_ENABLED =
             "configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled";
 
@@ -86,7 +88,9 @@ public final class EmbeddedGateway {
         });
         micro.addDeploymentFile(work.resolve("deploy/ROOT.war").toFile());
         payara = micro.bootStrap();
-        if (!payara.getDeployedApplicationNames().contains("ROOT")) {
+        // Payara lists an application whose EJB module failed to start as deployed and enabled (and
+        // its own /health/ready answers UP with no checks), so the application itself says it started.
+        if (!Boolean.getBoolean(STARTED_PROPERTY)) {
             throw new IllegalStateException("the Herald application did not deploy; see the log above");
         }
         run(adminAfterBoot[0], "set", HTTP_LISTENER_ENABLED + "=true");
@@ -191,14 +195,31 @@ public final class EmbeddedGateway {
         deleteWorkFolder();
     }
 
+    /**
+     * Deletes the work folder. Payara may still write into it while it winds down (after a failed
+     * deployment it re-creates the application's folder), so a folder that reappears is deleted again.
+     */
     private void deleteWorkFolder() {
-        try (Stream<Path> files = Files.walk(work)) {
-            List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
-            for (Path p : all) {
-                Files.deleteIfExists(p);
+        IOException last = null;
+        for (int attempt = 0; attempt < 5 && Files.exists(work); attempt++) {
+            try (Stream<Path> files = Files.walk(work)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                last = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             }
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not delete the work folder " + work + ": " + e);
+            if (Files.exists(work)) {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (Files.exists(work)) {
+            System.err.println("Could not delete the work folder " + work + (last == null ? "" : ": " + last));
         }
     }
 
