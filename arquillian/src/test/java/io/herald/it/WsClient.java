@@ -113,6 +113,22 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /** The next text frame as a JSON object, or empty if none arrives within {@code wait}. */
+    public java.util.Optional<JsonObject> poll(Duration wait) {
+        try {
+            String text = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (text == null) {
+                return java.util.Optional.empty();
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                return java.util.Optional.of(reader.readObject());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The next message, which must have {@code "type": type}. */
     public JsonObject expectType(String type) {
         JsonObject message = next();

@@ -141,6 +141,30 @@ class InventorySocketIT {
     }
 
     @Test
+    void aClientThatAcknowledgesEveryMessageCannotStartAnEndlessErrorLoop() {
+        InventoryClient user = InventoryClient.freshUser();
+        try (WsClient ws = user.connect(nodeA())) {
+            ws.send("PING");
+            assertEquals(json("{\"type\":\"pong\"}"), ws.next());
+            // as document 001's example does: every message is acknowledged with a mark_read of its id (here: none)
+            int errors = 0;
+            while (true) {
+                ws.send("{\"action\":\"mark_read\"}");
+                java.util.Optional<JsonObject> reply = ws.poll(Duration.ofSeconds(2));
+                if (reply.isEmpty()) {
+                    break;
+                }
+                assertEquals(json("{\"type\":\"error\",\"message\":\"Missing notification id\"}"), reply.get());
+                errors++;
+                assertTrue(errors <= 20, "at most 20 error replies in 10 s");
+            }
+            assertTrue(errors > 0, "bad input is answered");
+            JsonObject live = InventoryClient.notify(nodeB(), user.userId, "Still connected", "info", null);
+            assertEquals(InventoryClient.documented(live), ws.next());
+        }
+    }
+
+    @Test
     void theServerClosesTheConnectionWhenItsTokenExpires() {
         String user = "short-" + System.nanoTime();
         String token = TestTokens.token(user, Duration.ofSeconds(4));

@@ -9,7 +9,7 @@ public sealed interface InventoryCommand {
     /** {@code {"action":"mark_read","id":…}}: no reply when it worked (or was read already). */
     record MarkRead(String id) implements InventoryCommand {
         public String runOn(InboxConnection connection) {
-            return connection.markRead(id) ? null : InventoryCodec.error("Notification not found: " + id);
+            return connection.markRead(id) ? null : connection.error("Notification not found: " + id);
         }
     }
 
@@ -22,7 +22,7 @@ public sealed interface InventoryCommand {
 
     record Invalid(String message) implements InventoryCommand {
         public String runOn(InboxConnection connection) {
-            return InventoryCodec.error(message);
+            return connection.error(message);
         }
     }
 }
