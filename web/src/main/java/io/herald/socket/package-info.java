@@ -1,6 +1,7 @@
 /**
  * WebSocket plumbing shared by every product endpoint: the subscriber that wraps a session with
- * a bounded, ordered, asynchronous send queue, and the handshake configurator that hands the
- * HTTP session to the endpoint.
+ * a bounded, ordered, asynchronous send queue, the handshake configurator that hands the HTTP
+ * session to the endpoint, the timers for socket deadlines (token expiry, authentication
+ * timeout) and the per-connection budget of error replies.
  */
 package io.herald.socket;

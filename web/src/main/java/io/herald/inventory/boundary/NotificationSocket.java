@@ -7,7 +7,7 @@ import io.herald.delivery.control.SessionRegistry;
 import io.herald.inventory.control.Inbox;
 import io.herald.inventory.control.InventoryKeys;
 import io.herald.socket.SocketSubscriber;
-import io.herald.socket.TokenExpiry;
+import io.herald.socket.SocketTimers;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -34,6 +34,7 @@ public class NotificationSocket {
     private static final Logger LOG = Logger.getLogger(NotificationSocket.class.getName());
     private static final String CONNECTION = "herald.inventory.connection";
     private static final String FORMAT = "inventory";
+    private static final int POLICY_VIOLATION = CloseReason.CloseCodes.VIOLATED_POLICY.getCode();
 
     @Inject
     TokenVerifier verifier;
@@ -45,7 +46,7 @@ public class NotificationSocket {
     Inbox inbox;
 
     @Inject
-    TokenExpiry expiry;
+    SocketTimers timers;
 
     @Inject
     @ConfigProperty(name = "herald.session.queue-limit", defaultValue = "1000")
@@ -71,7 +72,7 @@ public class NotificationSocket {
         registry.subscribe(connection, InventoryKeys.user(token.subject()));
         out.send(InventoryCodec.connected(token.subject()));
         connection.openInbox(inbox.unread(token.subject(), inboxLimit));
-        connection.expiresWith(expiry.closeAt(token.expiresAt(), connection));
+        connection.expiresWith(timers.at(token.expiresAt(), () -> connection.close(POLICY_VIOLATION, "Token expired")));
     }
 
     @OnMessage(maxMessageSize = 65536)

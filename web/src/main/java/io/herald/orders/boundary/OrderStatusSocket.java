@@ -5,6 +5,7 @@ import io.herald.orders.control.OrderAccess;
 import io.herald.orders.control.OrderSession;
 import io.herald.orders.control.SubscriptionRules;
 import io.herald.socket.SocketSubscriber;
+import io.herald.socket.SocketTimers;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -37,7 +38,7 @@ public class OrderStatusSocket {
     OrderAccess access;
 
     @Inject
-    ConnectDeadline deadline;
+    SocketTimers timers;
 
     @Inject
     @ConfigProperty(name = "herald.session.queue-limit", defaultValue = "1000")
@@ -55,7 +56,7 @@ public class OrderStatusSocket {
         session.getUserProperties().put(CONNECTION, connection);
         registry.register(connection);
         if (connectTimeoutSeconds > 0) {
-            connection.authenticateBy(deadline.after(Duration.ofSeconds(connectTimeoutSeconds), connection));
+            connection.authenticateBy(timers.after(Duration.ofSeconds(connectTimeoutSeconds), connection::deadlinePassed));
         }
     }
 
