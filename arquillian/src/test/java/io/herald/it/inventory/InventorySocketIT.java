@@ -167,7 +167,7 @@ class InventorySocketIT {
     @Test
     void theServerClosesTheConnectionWhenItsTokenExpires() {
         String user = "short-" + System.nanoTime();
-        String token = TestTokens.token(user, Duration.ofSeconds(4));
+        String token = TestTokens.token(user, Duration.ofSeconds(8));
         try (WsClient ws = WsClient.connect(nodeA().ws("/inventory/api/ws/notification?access_token=" + token))) {
             assertEquals("CONNECTION_ESTABLISHED", ws.next().getString("type"));
             ws.send("PING");
