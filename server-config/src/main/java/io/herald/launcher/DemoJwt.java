@@ -30,8 +30,8 @@ public final class DemoJwt {
     public static final String ISSUER = "herald-demo";
     /** Set to {@code true} while the demo key is in use (the banner says so). */
     public static final String IN_USE = "herald.jwt.demo";
-    static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
-    static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    public static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
+    public static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
     static final String ISSUER_KEY = "mp.jwt.verify.issuer";
     private static final String KEY_ID = "herald-demo";
 

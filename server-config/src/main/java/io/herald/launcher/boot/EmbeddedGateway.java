@@ -223,7 +223,7 @@ public final class EmbeddedGateway {
         }
     }
 
-    private static String banner(int port, String broker, String database) {
+    private String banner(int port, String broker, String database) {
         return String.join(System.lineSeparator(),
                 "",
                 "Herald is ready on http://localhost:" + port + "  (readiness: /health/ready)",
@@ -235,7 +235,7 @@ public final class EmbeddedGateway {
                         + " (REST: X-API-Key: ak_demo_acme; signing secret sk_demo_acme; also ak_demo_globex / sk_demo_globex)",
                 Boolean.getBoolean(DemoJwt.IN_USE)
                         ? "  JWT: DEMO key (issuer " + DemoJwt.ISSUER + "); a token for user alice: java -jar herald.jar token alice  (admin: token admin --groups admin)"
-                        : "  JWT: key from " + System.getProperty("mp.jwt.verify.publickey.location", System.getenv().getOrDefault("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "mp.jwt.verify.publickey")),
+                        : "  JWT: key from " + settings.get(DemoJwt.PUBLIC_KEY_LOCATION, DemoJwt.PUBLIC_KEY),
                 "Stop with Ctrl-C.",
                 "");
     }

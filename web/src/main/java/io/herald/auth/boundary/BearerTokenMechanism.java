@@ -51,6 +51,14 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         return Optional.ofNullable((VerifiedToken) request.getAttribute(TOKEN));
     }
 
+    /**
+     * The {@code sub} of the request's verified token. Only for resources behind
+     * {@code @RolesAllowed}, where {@link RolesAllowedFeature} has already refused requests without one.
+     */
+    public static String subjectOf(HttpServletRequest request) {
+        return tokenOf(request).orElseThrow(() -> new IllegalStateException("no verified token: is the resource @RolesAllowed?")).subject();
+    }
+
     /** Why this request's token was refused, if it carried an invalid one. */
     public static Optional<String> refusalOf(HttpServletRequest request) {
         return Optional.ofNullable((String) request.getAttribute(REFUSED));
