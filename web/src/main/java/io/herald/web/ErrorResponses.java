@@ -1,6 +1,7 @@
 package io.herald.web;
 
-import jakarta.json.Json;
+import static io.herald.common.control.Jsons.JSON;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,7 +14,7 @@ public final class ErrorResponses {
     public static Response of(Response.Status status, String message) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("type", "error").add("message", message).build())
+                .entity(JSON.createObjectBuilder().add("type", "error").add("message", message).build())
                 .build();
     }
 }

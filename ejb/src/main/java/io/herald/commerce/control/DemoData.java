@@ -1,11 +1,12 @@
 package io.herald.commerce.control;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.JsonInput;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,7 +52,7 @@ public class DemoData {
     }
 
     private Object create(CommerceKind kind, Map<String, ?> fields) {
-        var builder = Json.createObjectBuilder();
+        var builder = JSON.createObjectBuilder();
         fields.forEach((k, v) -> {
             if (v instanceof Number n) {
                 builder.add(k, new java.math.BigDecimal(n.toString()));

@@ -1,6 +1,7 @@
 package io.herald.common.control;
 
-import jakarta.json.Json;
+import static io.herald.common.control.Jsons.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -18,7 +19,7 @@ public final class StrictJson {
 
     /** @throws JsonException when the text is not exactly one JSON value (whitespace around it is fine) */
     public static JsonValue read(String text) {
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw new JsonException("no JSON value");
             }

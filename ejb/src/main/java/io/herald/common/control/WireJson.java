@@ -1,6 +1,7 @@
 package io.herald.common.control;
 
-import jakarta.json.Json;
+import static io.herald.common.control.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -29,7 +30,7 @@ public final class WireJson {
     }
 
     public static JsonObjectBuilder builder(Map<String, ?> state) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         state.forEach((k, v) -> add(b, k, v));
         return b;
     }

@@ -1,8 +1,9 @@
 package io.herald.delivery.control;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.StrictJson;
 import io.herald.common.control.WireJson;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -26,9 +27,9 @@ public final class EnvelopeCodec {
     }
 
     public static String encode(EventEnvelope e) {
-        JsonArrayBuilder keys = Json.createArrayBuilder();
+        JsonArrayBuilder keys = JSON.createArrayBuilder();
         e.routingKeys().stream().sorted().forEach(keys::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("v", VERSION)
                 .add("id", e.id())
                 .add("product", e.product())

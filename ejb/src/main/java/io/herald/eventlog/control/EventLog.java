@@ -1,5 +1,7 @@
 package io.herald.eventlog.control;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.api.HeraldEvent;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.eventlog.entity.EventLogEntry;
@@ -7,7 +9,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -105,7 +106,7 @@ public class EventLog {
     }
 
     static EventEnvelope toEnvelope(EventLogEntry e) {
-        try (JsonReader reader = Json.createReader(new StringReader(e.getPayload()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(e.getPayload()))) {
             return new EventEnvelope(e.getId(), e.getProduct(), e.getType(),
                     new LinkedHashSet<>(Arrays.asList(e.getRoutingKeys().split(" "))),
                     reader.readObject(), Instant.ofEpochMilli(e.getCreatedAt()));

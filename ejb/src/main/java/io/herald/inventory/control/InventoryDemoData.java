@@ -1,11 +1,12 @@
 package io.herald.inventory.control;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.JsonInput;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.logging.Logger;
@@ -48,6 +49,6 @@ public class InventoryDemoData {
     }
 
     private void add(String name, LocalDate expiry) {
-        shelf.create(DEMO_USER, JsonInput.of(Json.createObjectBuilder().add("name", name).add("expiry_date", expiry.toString()).build()));
+        shelf.create(DEMO_USER, JsonInput.of(JSON.createObjectBuilder().add("name", name).add("expiry_date", expiry.toString()).build()));
     }
 }

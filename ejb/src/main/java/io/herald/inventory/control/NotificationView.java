@@ -1,8 +1,9 @@
 package io.herald.inventory.control;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.WireJson;
 import io.herald.inventory.entity.Notification;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -29,7 +30,7 @@ public record NotificationView(String id, String userId, String message, String 
     }
 
     private JsonObjectBuilder documented() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", id)
                 .add("message", message)
                 .add("type", type);

@@ -1,11 +1,12 @@
 package io.herald.inventory.control;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.InvalidInputException;
 import io.herald.common.control.JsonInput;
 import io.herald.common.control.UnknownRecordException;
 import io.herald.inventory.entity.ExpiringProduct;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -83,7 +84,7 @@ public class ProductShelf {
     }
 
     static JsonObject wire(ExpiringProduct p) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", p.getId())
                 .add("name", p.getName())
                 .add("expiry_date", p.getExpiryDate().toString())

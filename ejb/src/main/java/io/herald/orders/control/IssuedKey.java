@@ -1,7 +1,8 @@
 package io.herald.orders.control;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.WireJson;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ import java.time.Instant;
 public record IssuedKey(String apiKey, String secret, String organizationId, Instant createdAt) {
 
     public JsonObject wire() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("api_key", apiKey)
                 .add("secret", secret)
                 .add("organization_id", organizationId)

@@ -1,8 +1,9 @@
 package io.herald.orders.control;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.WireJson;
 import io.herald.orders.entity.ApiKey;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -18,7 +19,7 @@ public record KeyView(String apiKey, String organizationId, Instant createdAt, I
     }
 
     public JsonObject wire() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("api_key", apiKey)
                 .add("organization_id", organizationId)
                 .add("created_at", WireJson.timestamp(createdAt))

@@ -1,8 +1,9 @@
 package io.herald.orders.control;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.WireJson;
 import io.herald.orders.entity.ApiOrder;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -16,7 +17,7 @@ public record OrderView(String id, String organizationId, String status, String 
 
     /** {@code {"id","organization_id","status","reference","created_at","updated_at"}} */
     public JsonObject rest() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", id)
                 .add("organization_id", organizationId)
                 .add("status", status);
@@ -31,7 +32,7 @@ public record OrderView(String id, String organizationId, String status, String 
      * "previous_status","reference","updated_at"}}.
      */
     public JsonObject event(String type, String previousStatus) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("event", type)
                 .add("order_id", id)
                 .add("organization_id", organizationId)

@@ -1,8 +1,9 @@
 package io.herald.orders.control;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.WireJson;
 import io.herald.orders.entity.Organization;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 
@@ -14,7 +15,7 @@ public record OrganizationView(String id, String name, Instant createdAt) {
     }
 
     public JsonObject wire() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", id)
                 .add("name", name)
                 .add("created_at", WireJson.timestamp(createdAt))

@@ -1,5 +1,7 @@
 package io.herald.orders.control;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.api.HeraldEvent;
 import io.herald.common.control.ConflictException;
 import io.herald.common.control.InvalidInputException;
@@ -10,7 +12,6 @@ import io.herald.orders.entity.Organization;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -127,7 +128,7 @@ public class Organizations {
             LOG.info(() -> "Revoked API key " + apiKey + " of organization " + key.getOrganizationId());
         }
         events.fire(new HeraldEvent(OrdersKeys.PRODUCT, OrdersKeys.KEY_REVOKED,
-                Json.createObjectBuilder().add("api_key", apiKey).build(), Set.of(OrdersKeys.apiKey(apiKey)), false));
+                JSON.createObjectBuilder().add("api_key", apiKey).build(), Set.of(OrdersKeys.apiKey(apiKey)), false));
         return KeyView.of(key);
     }
 

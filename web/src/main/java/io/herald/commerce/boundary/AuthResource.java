@@ -1,11 +1,12 @@
 package io.herald.commerce.boundary;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.commerce.control.BackOffice;
 import io.herald.commerce.entity.BackOfficeUser;
 import io.herald.common.control.JsonInput;
 import io.herald.web.ErrorResponses;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -65,7 +66,7 @@ public class AuthResource {
     }
 
     private static JsonObject describe(BackOfficeUser user) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", user.getId())
                 .add("email", user.getEmail())
                 .add("name", user.getName() == null ? "" : user.getName())

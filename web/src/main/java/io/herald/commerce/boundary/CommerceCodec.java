@@ -1,9 +1,10 @@
 package io.herald.commerce.boundary;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.StrictJson;
 import io.herald.common.control.WireJson;
 import io.herald.delivery.control.EventEnvelope;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -55,7 +56,7 @@ public final class CommerceCodec {
     }
 
     public static String connected(long userId) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "connected")
                 .add("message", "WebSocket connection established")
                 .add("userId", userId)
@@ -63,21 +64,21 @@ public final class CommerceCodec {
     }
 
     public static String pong() {
-        return Json.createObjectBuilder().add("type", "pong").build().toString();
+        return JSON.createObjectBuilder().add("type", "pong").build().toString();
     }
 
     public static String error(String message) {
-        return Json.createObjectBuilder().add("type", "error").add("message", message).build().toString();
+        return JSON.createObjectBuilder().add("type", "error").add("message", message).build().toString();
     }
 
     /** Confirms a subscribe ({@code subscribed}) or unsubscribe ({@code unsubscribed}). */
     public static String confirmation(String type, String channel) {
-        return Json.createObjectBuilder().add("type", type).add("channel", channel).build().toString();
+        return JSON.createObjectBuilder().add("type", type).add("channel", channel).build().toString();
     }
 
     /** {@code {"event":"order:created","data":{…},"timestamp":"…"}} */
     public static String event(EventEnvelope event) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("event", event.type())
                 .add("data", event.data())
                 .add("timestamp", WireJson.timestamp(event.timestamp()))

@@ -1,12 +1,13 @@
 package io.herald.commerce.boundary;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.JsonInput;
 import io.herald.common.control.UnknownRecordException;
 import io.herald.common.control.WireJson;
 import io.herald.commerce.control.CommerceKind;
 import io.herald.commerce.control.CommerceStore;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -47,7 +48,7 @@ public class CommerceResource {
 
     @GET
     public JsonArray list() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         store.list(kind()).forEach(state -> all.add(WireJson.builder(state)));
         return all.build();
     }

@@ -1,8 +1,9 @@
 package io.herald.inventory.boundary;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.StrictJson;
 import io.herald.delivery.control.EventEnvelope;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -56,7 +57,7 @@ public final class InventoryCodec {
     }
 
     public static String connected(String userId) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "CONNECTION_ESTABLISHED")
                 .add("message", "Notification WebSocket connected")
                 .add("userId", userId)
@@ -64,11 +65,11 @@ public final class InventoryCodec {
     }
 
     public static String pong() {
-        return Json.createObjectBuilder().add("type", "pong").build().toString();
+        return JSON.createObjectBuilder().add("type", "pong").build().toString();
     }
 
     public static String error(String message) {
-        return Json.createObjectBuilder().add("type", "error").add("message", message).build().toString();
+        return JSON.createObjectBuilder().add("type", "error").add("message", message).build().toString();
     }
 
     /** A notification event's payload is the documented notification object itself. */

@@ -1,5 +1,7 @@
 package io.herald.inventory.boundary;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.auth.boundary.BearerTokenMechanism;
 import io.herald.auth.boundary.RolesAllowedFeature;
 import io.herald.common.control.JsonInput;
@@ -8,7 +10,6 @@ import io.herald.inventory.control.ExpiryScan;
 import io.herald.inventory.control.ProductShelf;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -56,7 +57,7 @@ public class InventoryProductResource {
 
     @GET
     public JsonArray list() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         shelf.list(caller()).forEach(all::add);
         return all.build();
     }
@@ -93,7 +94,7 @@ public class InventoryProductResource {
     @RolesAllowed("admin")
     public JsonObject scan() {
         ExpiryScan.Result result = expiryScan.scan();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("products_checked", result.productsChecked())
                 .add("notifications_created", result.notificationsCreated())
                 .build();

@@ -1,5 +1,7 @@
 package io.herald.inventory.boundary;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.auth.boundary.BearerTokenMechanism;
 import io.herald.auth.boundary.RolesAllowedFeature;
 import io.herald.common.control.InvalidInputException;
@@ -10,7 +12,6 @@ import io.herald.inventory.control.NotificationView;
 import io.herald.inventory.entity.Notification;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -68,7 +69,7 @@ public class NotificationResource {
         if (unread != null && !unread.equals("true") && !unread.equals("false")) {
             throw new InvalidInputException("unread must be true or false");
         }
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         inbox.list(caller(), "true".equals(unread), MAX_LIST).forEach(n -> all.add(n.withOwnerAndState()));
         return all.build();
     }

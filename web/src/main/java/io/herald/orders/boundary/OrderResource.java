@@ -1,10 +1,11 @@
 package io.herald.orders.boundary;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.JsonInput;
 import io.herald.orders.control.OrderBook;
 import io.herald.orders.control.OrderView;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -46,7 +47,7 @@ public class OrderResource {
     /** The organization's orders, newest first (at most 1000). */
     @GET
     public JsonArray list() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         orders.list(organization()).forEach(o -> all.add(o.rest()));
         return all.build();
     }

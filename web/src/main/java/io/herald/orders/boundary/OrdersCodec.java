@@ -1,11 +1,12 @@
 package io.herald.orders.boundary;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.StrictJson;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.orders.control.ConnectRequest;
 import io.herald.orders.control.SubscriptionRequest;
 import io.herald.orders.control.SubscriptionRules;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -94,7 +95,7 @@ public final class OrdersCodec {
 
     /** {@code {"type":"connected","data":{"status":"authenticated"}}} */
     public static String connected() {
-        return frame("connected", Json.createObjectBuilder().add("status", "authenticated"));
+        return frame("connected", JSON.createObjectBuilder().add("status", "authenticated"));
     }
 
     /**
@@ -102,7 +103,7 @@ public final class OrdersCodec {
      * {@code order_id} for the organization scope; status {@code subscribed} or {@code unsubscribed}.
      */
     public static String subscription(SubscriptionRules.Granted granted, boolean subscribed) {
-        JsonObjectBuilder data = Json.createObjectBuilder();
+        JsonObjectBuilder data = JSON.createObjectBuilder();
         if (granted.orderId() != null) {
             data.add("order_id", granted.orderId());
         }
@@ -112,20 +113,20 @@ public final class OrdersCodec {
 
     /** {@code {"type":"error","data":{"message":…}}} */
     public static String error(String message) {
-        return frame("error", Json.createObjectBuilder().add("message", message));
+        return frame("error", JSON.createObjectBuilder().add("message", message));
     }
 
     /** {@code {"type":"pong","data":{}}} */
     public static String pong() {
-        return frame("pong", Json.createObjectBuilder());
+        return frame("pong", JSON.createObjectBuilder());
     }
 
     /** {@code {"type":"event","data":{…order event…}}} */
     public static String event(EventEnvelope event) {
-        return Json.createObjectBuilder().add("type", "event").add("data", event.data()).build().toString();
+        return JSON.createObjectBuilder().add("type", "event").add("data", event.data()).build().toString();
     }
 
     private static String frame(String type, JsonObjectBuilder data) {
-        return Json.createObjectBuilder().add("type", type).add("data", data).build().toString();
+        return JSON.createObjectBuilder().add("type", type).add("data", data).build().toString();
     }
 }

@@ -1,12 +1,13 @@
 package io.herald.orders.boundary;
 
+import static io.herald.common.control.Jsons.JSON;
+
 import io.herald.common.control.JsonInput;
 import io.herald.orders.control.IssuedKey;
 import io.herald.orders.control.OrganizationView;
 import io.herald.orders.control.Organizations;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -40,7 +41,7 @@ public class OrganizationResource {
 
     @GET
     public JsonArray list() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         organizations.list().forEach(o -> all.add(o.wire()));
         return all.build();
     }
@@ -63,7 +64,7 @@ public class OrganizationResource {
     @GET
     @Path("{id}/keys")
     public JsonArray keys(@PathParam("id") String id) {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         organizations.keys(id).forEach(k -> all.add(k.wire()));
         return all.build();
     }
