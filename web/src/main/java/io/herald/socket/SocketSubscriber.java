@@ -4,106 +4,176 @@ import io.herald.delivery.control.Delivery;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.Subscriber;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendResult;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A WebSocket session as a {@link Subscriber}. Every outgoing text (replies and events) goes
- * through one queue and is sent asynchronously, one frame at a time, in order. A client that
- * lets more than {@code queueLimit} frames pile up is closed with 1013 instead of holding memory.
+ * through one queue, in order. Queuing costs the caller a reference and two counters; the frames
+ * are written by a sender thread, as many as are waiting each time it runs for this session.
+ *
+ * <p>A client that does not read is closed with 1013 once it would make the server hold more than
+ * {@link SendLimits#frames()} frames in Herald's queue, or more than
+ * {@link SendLimits#pendingBytes()} bytes in Herald's queue and unconfirmed by the client's
+ * answers to read-receipt pings (the container's write queue and the kernel's buffers included).
  */
 public final class SocketSubscriber implements Subscriber {
 
     /** 1013 Try Again Later: the client did not read fast enough. */
     public static final int CLOSE_TOO_SLOW = 1013;
+    public static final String TOO_SLOW_REASON = "Client too slow: send queue full";
 
     private static final Logger LOG = Logger.getLogger(SocketSubscriber.class.getName());
 
-    private final Session session;
+    private final FrameSink sink;
     private final Object format;
     private final Function<EventEnvelope, String> encoder;
-    private final int queueLimit;
-    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicBoolean sending = new AtomicBoolean();
+    private final SendLimits limits;
+    private final Executor sender;
+    private final ReadReceipts receipts;
+    private final Queue<OutgoingFrame> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queuedFrames = new AtomicInteger();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param format the key under which encoded events are shared between sessions of one wire format
      * @param encoder turns an event into this product's wire text
+     * @param sender runs the writes; frames of one session are written by one task at a time
      */
-    public SocketSubscriber(Session session, Object format, Function<EventEnvelope, String> encoder, int queueLimit) {
-        this.session = session;
+    public SocketSubscriber(Session session, Object format, Function<EventEnvelope, String> encoder,
+            SendLimits limits, Executor sender) {
+        this(FrameSink.of(session), format, encoder, limits, sender);
+    }
+
+    SocketSubscriber(FrameSink sink, Object format, Function<EventEnvelope, String> encoder,
+            SendLimits limits, Executor sender) {
+        this.sink = sink;
         this.format = format;
         this.encoder = encoder;
-        this.queueLimit = queueLimit;
+        this.limits = limits;
+        this.sender = sender;
+        this.receipts = new ReadReceipts(limits.pingEveryBytes(), limits.maxOutstandingPings());
+        sink.session().addMessageHandler(PongMessage.class, pong -> receipts.pong(pong.getApplicationData()));
     }
 
     @Override
     public String id() {
-        return session.getId();
+        return sink.session().getId();
     }
 
     public Session session() {
-        return session;
+        return sink.session();
     }
 
     @Override
     public void deliver(Delivery delivery) {
-        send(delivery.encoded(format, encoder));
+        enqueue(delivery.encoded(format, this::frameOf));
+    }
+
+    private OutgoingFrame frameOf(EventEnvelope event) {
+        return OutgoingFrame.of(encoder.apply(event));
     }
 
     /** Queues one text frame. */
     public void send(String text) {
+        enqueue(OutgoingFrame.of(text));
+    }
+
+    private void enqueue(OutgoingFrame frame) {
         if (closed.get()) {
             return;
         }
-        if (queued.incrementAndGet() > queueLimit) {
-            queued.decrementAndGet();
-            LOG.warning(() -> "Closing WebSocket " + id() + ": more than " + queueLimit + " messages waiting");
-            close(CLOSE_TOO_SLOW, "Client too slow: send queue full");
+        int frames = queuedFrames.incrementAndGet();
+        long bytes = queuedBytes.addAndGet(frame.bytes());
+        long pending = bytes + receipts.unacknowledged();
+        if (frames > limits.frames() || pending > limits.pendingBytes()) {
+            queuedFrames.decrementAndGet();
+            queuedBytes.addAndGet(-frame.bytes());
+            LOG.warning(() -> "Closing WebSocket " + id() + ": client too slow, " + (frames - 1) + " frames and "
+                    + (pending - frame.bytes()) + " bytes not yet read (limits " + limits.frames() + " frames, "
+                    + limits.pendingBytes() + " bytes)");
+            close(CLOSE_TOO_SLOW, TOO_SLOW_REASON);
             return;
         }
-        queue.add(text);
-        pump();
+        queue.add(frame);
+        if (draining.compareAndSet(false, true)) {
+            sender.execute(this::drain);
+        }
     }
 
-    private void pump() {
-        while (!queue.isEmpty() && sending.compareAndSet(false, true)) {
-            String next = queue.poll();
-            if (next == null) {
-                sending.set(false);
-                continue;
-            }
-            queued.decrementAndGet();
-            if (!session.isOpen()) {
-                sending.set(false);
+    /** Writes what is waiting; runs on a sender thread, never twice at once for one session. */
+    private void drain() {
+        while (true) {
+            if (closed.get() || !sink.session().isOpen()) {
+                discardQueue();
+                draining.set(false);
                 return;
             }
-            try {
-                session.getAsyncRemote().sendText(next, this::sent);
-            } catch (RuntimeException e) {
-                sending.set(false);
-                LOG.fine(() -> "Send to " + id() + " failed: " + e);
+            OutgoingFrame next = queue.poll();
+            if (next == null) {
+                draining.set(false);
+                if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
             }
-            return;
+            queuedFrames.decrementAndGet();
+            queuedBytes.addAndGet(-next.bytes());
+            boolean more = write(next);
+            if (!more) {
+                return; // the container calls resume
+            }
         }
     }
 
-    private void sent(SendResult result) {
-        sending.set(false);
-        if (!result.isOK()) {
-            LOG.fine(() -> "Send to " + id() + " failed: " + result.getException());
+    private boolean write(OutgoingFrame frame) {
+        boolean more;
+        try {
+            more = sink.write(frame.text(), this::resume);
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Send to " + id() + " failed: " + e);
+            return true;
         }
-        pump();
+        Optional<ByteBuffer> ping = receipts.written(frame.bytes());
+        if (ping.isPresent()) {
+            try {
+                sink.ping(ping.get());
+            } catch (IOException | RuntimeException e) {
+                LOG.fine(() -> "Ping to " + id() + " failed: " + e);
+            }
+        }
+        return more;
+    }
+
+    private void resume() {
+        sender.execute(this::drain);
+    }
+
+    private void discardQueue() {
+        OutgoingFrame dropped;
+        while ((dropped = queue.poll()) != null) {
+            queuedFrames.decrementAndGet();
+            queuedBytes.addAndGet(-dropped.bytes());
+        }
+    }
+
+    /** Bytes this client has been sent but has not yet proven to have read. */
+    long unacknowledgedBytes() {
+        return receipts.unacknowledged();
     }
 
     @Override
@@ -111,7 +181,8 @@ public final class SocketSubscriber implements Subscriber {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        queue.clear();
+        discardQueue();
+        Session session = sink.session();
         try {
             if (session.isOpen()) {
                 session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
@@ -123,11 +194,11 @@ public final class SocketSubscriber implements Subscriber {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SocketSubscriber s && s.session.getId().equals(session.getId());
+        return o instanceof SocketSubscriber s && s.id().equals(id());
     }
 
     @Override
     public int hashCode() {
-        return session.getId().hashCode();
+        return id().hashCode();
     }
 }

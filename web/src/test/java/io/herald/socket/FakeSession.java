@@ -1,11 +1,14 @@
 package io.herald.socket;
 
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.lang.reflect.InvocationHandler;
+import java.nio.ByteBuffer;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,13 @@ public final class FakeSession {
     private boolean open = true;
     private boolean closeLater;
     private RuntimeException sendFailure;
+    private boolean completeAtOnce;
+    private boolean answerPings;
+    private MessageHandler.Whole<PongMessage> pongHandler;
+    /** Payloads of the pings sent, in order. */
+    public final List<ByteBuffer> pings = new ArrayList<>();
 
+    @SuppressWarnings("unchecked")
     public FakeSession(String id) {
         RemoteEndpoint.Async async = proxy(RemoteEndpoint.Async.class, (p, method, args) -> {
             if (method.getName().equals("sendText") && args.length == 2 && args[1] instanceof SendHandler handler) {
@@ -33,7 +42,19 @@ public final class FakeSession {
                     throw sendFailure;
                 }
                 sent.add((String) args[0]);
-                inFlight.add(handler);
+                if (completeAtOnce) {
+                    handler.onResult(new SendResult());
+                } else {
+                    inFlight.add(handler);
+                }
+                return null;
+            }
+            if (method.getName().equals("sendPing")) {
+                ByteBuffer payload = (ByteBuffer) args[0];
+                pings.add(payload.duplicate());
+                if (answerPings) {
+                    pong(payload.duplicate());
+                }
                 return null;
             }
             return objectMethod(p, method.getName(), args, "async remote " + id);
@@ -42,6 +63,12 @@ public final class FakeSession {
             case "getId" -> id;
             case "isOpen" -> open;
             case "getAsyncRemote" -> async;
+            case "addMessageHandler" -> {
+                if (args.length == 2 && args[0] == PongMessage.class) {
+                    pongHandler = (MessageHandler.Whole<PongMessage>) args[1];
+                }
+                yield null;
+            }
             case "close" -> {
                 closes.add(args == null ? null : (CloseReason) args[0]);
                 open = closeLater;
@@ -87,6 +114,26 @@ public final class FakeSession {
     /** {@code close} only starts the closing handshake: the session stays open for a while. */
     public void closeLater() {
         closeLater = true;
+    }
+
+    /**
+     * Every send completes as soon as it is handed over, as Tyrus does while its container
+     * accepts writes: the completion says nothing about what the client has read.
+     */
+    public void completeAtOnce() {
+        completeAtOnce = true;
+    }
+
+    /** The client answers every ping with a pong, as RFC 6455 requires of a client that reads. */
+    public void answerPings() {
+        answerPings = true;
+    }
+
+    /** A pong with this payload arrives from the client. */
+    public void pong(ByteBuffer payload) {
+        if (pongHandler != null) {
+            pongHandler.onMessage(() -> payload);
+        }
     }
 
     /** The connection drops without a close from our side. */

@@ -7,6 +7,7 @@ import io.herald.delivery.control.Delivery;
 import io.herald.delivery.control.EventEnvelope;
 import jakarta.json.Json;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ class SocketSubscriberTest {
     };
 
     private SocketSubscriber subscriber(FakeSession session, int queueLimit) {
-        return new SocketSubscriber(session.session(), "commerce", encoder, queueLimit);
+        return new SocketSubscriber(session.session(), "commerce", encoder, new SendLimits(queueLimit, 1 << 20, 1 << 20), Runnable::run);
     }
 
     private static EventEnvelope event(long id) {
@@ -92,6 +93,7 @@ class SocketSubscriberTest {
         assertEquals(1013, client.closes.get(0).getCloseCode().getCode());
         assertEquals(SocketSubscriber.CLOSE_TOO_SLOW, client.closes.get(0).getCloseCode().getCode());
         assertEquals("Client too slow: send queue full", client.closes.get(0).getReasonPhrase());
+        assertEquals(SocketSubscriber.TOO_SLOW_REASON, client.closes.get(0).getReasonPhrase());
     }
 
     @Test
@@ -232,8 +234,98 @@ class SocketSubscriberTest {
         SocketSubscriber cut = subscriber(client, 10);
 
         assertEquals("s1", cut.id());
-        assertEquals(cut, new SocketSubscriber(client.session(), "other", encoder, 1));
-        assertEquals(cut.hashCode(), new SocketSubscriber(client.session(), "other", encoder, 1).hashCode());
+        assertEquals(cut, subscriber(client, 1));
+        assertEquals(cut.hashCode(), subscriber(client, 1).hashCode());
         assertNotEquals(cut, subscriber(new FakeSession("s2"), 10));
+    }
+
+    private SocketSubscriber subscriber(FakeSession session, long pendingBytes, long pingEvery) {
+        return new SocketSubscriber(session.session(), "commerce", encoder, new SendLimits(1000, pendingBytes, pingEvery), Runnable::run);
+    }
+
+    @Test
+    void theLimitCountsBytesNotOnlyFrames() {
+        SocketSubscriber cut = subscriber(client, 10, 1 << 20);
+        cut.send("12345"); // in flight, not yet read
+        cut.send("67890"); // waiting: 10 bytes held, the limit
+        assertEquals(List.of(), client.closes);
+
+        cut.send("x");
+
+        assertEquals(1, client.closes.size());
+        assertEquals(1013, client.closes.get(0).getCloseCode().getCode());
+    }
+
+    @Test
+    void bytesCountInUtf8() {
+        SocketSubscriber cut = subscriber(client, 6, 1 << 20);
+        cut.send("\u00e9\u00e9\u00e9"); // 3 characters, 6 bytes
+
+        cut.send("a");
+
+        assertEquals(1, client.closes.size());
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedEvenWhenTheContainerCompletesEverySendAtOnce() {
+        client.completeAtOnce();
+        SocketSubscriber cut = subscriber(client, 100, 20);
+
+        for (int i = 0; i < 10; i++) {
+            cut.send("0123456789"); // 10 bytes each: 100 bytes unconfirmed, the limit
+        }
+        assertEquals(List.of(), client.closes);
+        assertEquals(5, client.pings.size());
+        assertEquals(100, cut.unacknowledgedBytes());
+
+        cut.send("x");
+
+        assertEquals(10, client.sent.size());
+        assertEquals(1, client.closes.size());
+        assertEquals(1013, client.closes.get(0).getCloseCode().getCode());
+    }
+
+    @Test
+    void aClientThatAnswersPingsIsNeverTooSlow() {
+        client.completeAtOnce();
+        client.answerPings();
+        SocketSubscriber cut = subscriber(client, 100, 20);
+
+        for (int i = 0; i < 1000; i++) {
+            cut.send("0123456789");
+        }
+
+        assertEquals(1000, client.sent.size());
+        assertEquals(List.of(), client.closes);
+        assertEquals(0, cut.unacknowledgedBytes());
+    }
+
+    @Test
+    void aPongAcknowledgesWhatWasWrittenBeforeItsPing() {
+        client.completeAtOnce();
+        SocketSubscriber cut = subscriber(client, 1000, 20);
+        cut.send("0123456789");
+        cut.send("0123456789"); // ping after 20 bytes
+        cut.send("0123456789");
+
+        client.pong(client.pings.get(0).duplicate());
+
+        assertEquals(10, cut.unacknowledgedBytes());
+    }
+
+    @Test
+    void aForgedPongAcknowledgesNothing() {
+        client.completeAtOnce();
+        SocketSubscriber cut = subscriber(client, 100, 20);
+        for (int i = 0; i < 10; i++) {
+            cut.send("0123456789");
+        }
+        ByteBuffer forged = java.nio.ByteBuffer.allocate(16).putLong(42).putLong(100).flip();
+
+        client.pong(forged);
+        client.pong(java.nio.ByteBuffer.wrap(new byte[0]));
+        cut.send("x");
+
+        assertEquals(1, client.closes.size());
     }
 }

@@ -11,7 +11,7 @@ import java.util.function.Function;
 public final class Delivery {
 
     private final EventEnvelope event;
-    private final Map<Object, String> encodings = new ConcurrentHashMap<>(4);
+    private final Map<Object, Object> encodings = new ConcurrentHashMap<>(4);
 
     public Delivery(EventEnvelope event) {
         this.event = event;
@@ -21,8 +21,12 @@ public final class Delivery {
         return event;
     }
 
-    /** The event encoded by {@code encoder}, computed once per {@code format} key. */
-    public String encoded(Object format, Function<EventEnvelope, String> encoder) {
-        return encodings.computeIfAbsent(format, f -> encoder.apply(event));
+    /**
+     * The event encoded by {@code encoder}, computed once per {@code format} key. Every caller
+     * that passes the same format must pass an encoder of the same result type.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T encoded(Object format, Function<EventEnvelope, T> encoder) {
+        return (T) encodings.computeIfAbsent(format, f -> encoder.apply(event));
     }
 }

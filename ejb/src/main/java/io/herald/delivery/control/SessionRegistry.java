@@ -2,6 +2,7 @@ package io.herald.delivery.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -51,8 +52,16 @@ public class SessionRegistry {
         return keys != null && keys.contains(key);
     }
 
-    /** Every subscriber holding at least one of {@code keys}, each once. */
+    /**
+     * Every subscriber holding at least one of {@code keys}, each once. For a single key this is
+     * a read-only live view of the index (no copy per event); iterating it while sessions come and
+     * go is safe and sees each subscriber at most once.
+     */
     public Set<Subscriber> match(Collection<String> keys) {
+        if (keys.size() == 1) {
+            Set<Subscriber> subscribers = byKey.get(keys.iterator().next());
+            return subscribers == null ? Set.of() : Collections.unmodifiableSet(subscribers);
+        }
         Set<Subscriber> matched = new LinkedHashSet<>();
         for (String key : keys) {
             Set<Subscriber> subscribers = byKey.get(key);

@@ -3,6 +3,7 @@ package io.herald.commerce.boundary;
 import io.herald.commerce.control.CommerceChannels;
 import io.herald.delivery.control.SessionRegistry;
 import io.herald.socket.HttpSessionConfigurator;
+import io.herald.socket.SendQueues;
 import io.herald.socket.SocketSubscriber;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
@@ -16,7 +17,6 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /commerce/ws} (document 000). The HTTP session cookie from
@@ -34,8 +34,7 @@ public class CommerceSocket {
     SessionRegistry registry;
 
     @Inject
-    @ConfigProperty(name = "herald.session.queue-limit", defaultValue = "1000")
-    int queueLimit;
+    SendQueues sendQueues;
 
     @OnOpen
     public void open(Session session) throws IOException {
@@ -45,7 +44,7 @@ public class CommerceSocket {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Authentication required"));
             return;
         }
-        Connection connection = new Connection(new SocketSubscriber(session, FORMAT, CommerceCodec::event, queueLimit), registry);
+        Connection connection = new Connection(sendQueues.subscriber(session, FORMAT, CommerceCodec::event), registry);
         session.getUserProperties().put(CONNECTION, connection);
         registry.register(connection.subscriber());
         try {

@@ -6,6 +6,7 @@ import io.herald.auth.control.VerifiedToken;
 import io.herald.delivery.control.SessionRegistry;
 import io.herald.inventory.control.Inbox;
 import io.herald.inventory.control.InventoryKeys;
+import io.herald.socket.SendQueues;
 import io.herald.socket.SocketSubscriber;
 import io.herald.socket.SocketTimers;
 import jakarta.inject.Inject;
@@ -49,8 +50,7 @@ public class NotificationSocket {
     SocketTimers timers;
 
     @Inject
-    @ConfigProperty(name = "herald.session.queue-limit", defaultValue = "1000")
-    int queueLimit;
+    SendQueues sendQueues;
 
     @Inject
     @ConfigProperty(name = "herald.inventory.inbox-limit", defaultValue = "500")
@@ -66,7 +66,7 @@ public class NotificationSocket {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.reason()));
             return;
         }
-        SocketSubscriber out = new SocketSubscriber(session, FORMAT, InventoryCodec::notification, queueLimit);
+        SocketSubscriber out = sendQueues.subscriber(session, FORMAT, InventoryCodec::notification);
         InboxConnection connection = new InboxConnection(out, token, inbox);
         session.getUserProperties().put(CONNECTION, connection);
         registry.subscribe(connection, InventoryKeys.user(token.subject()));

@@ -4,6 +4,7 @@ import io.herald.delivery.control.SessionRegistry;
 import io.herald.orders.control.OrderAccess;
 import io.herald.orders.control.OrderSession;
 import io.herald.orders.control.SubscriptionRules;
+import io.herald.socket.SendQueues;
 import io.herald.socket.SocketSubscriber;
 import io.herald.socket.SocketTimers;
 import jakarta.inject.Inject;
@@ -41,8 +42,7 @@ public class OrderStatusSocket {
     SocketTimers timers;
 
     @Inject
-    @ConfigProperty(name = "herald.session.queue-limit", defaultValue = "1000")
-    int queueLimit;
+    SendQueues sendQueues;
 
     @Inject
     @ConfigProperty(name = "herald.orders.connect-timeout-seconds", defaultValue = "30")
@@ -50,7 +50,7 @@ public class OrderStatusSocket {
 
     @OnOpen
     public void open(Session session) {
-        SocketSubscriber out = new SocketSubscriber(session, FORMAT, OrdersCodec::event, queueLimit);
+        SocketSubscriber out = sendQueues.subscriber(session, FORMAT, OrdersCodec::event);
         OrderSession state = new OrderSession(access::authenticate, new SubscriptionRules(access::organizationOfOrder));
         OrderConnection connection = new OrderConnection(out, state, registry);
         session.getUserProperties().put(CONNECTION, connection);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.delivery.control.SessionRegistry;
 import io.herald.socket.FakeSession;
+import io.herald.socket.SendLimits;
 import io.herald.socket.SocketSubscriber;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ class CommerceConnectionTest {
 
     private final SessionRegistry registry = new SessionRegistry();
     private final FakeSession client = new FakeSession("s1");
-    private final SocketSubscriber subscriber = new SocketSubscriber(client.session(), "commerce", CommerceCodec::event, 10);
+    private final SocketSubscriber subscriber = new SocketSubscriber(client.session(), "commerce", CommerceCodec::event, new SendLimits(10, 1 << 20, 1 << 20), Runnable::run);
     private final CommerceSocket.Connection cut = new CommerceSocket.Connection(subscriber, registry);
 
     private String run(String frame) {

@@ -1,0 +1,83 @@
+package io.herald.socket;
+
+import io.herald.delivery.control.EventEnvelope;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The send side of every product socket: the limits one client may use up (one source for all
+ * products) and the sender threads that write queued frames to the sockets.
+ *
+ * <p>The sender threads come from the server's {@link ManagedThreadFactory}, so they carry the
+ * application's context once, when they start; tasks on them cost no context capture. One task
+ * per session writes every frame waiting for it, so a burst of events to one session is one task.
+ */
+@ApplicationScoped
+public class SendQueues {
+
+    @Inject
+    @ConfigProperty(name = "herald.session.queue-limit", defaultValue = "1000")
+    int queueLimit;
+
+    @Inject
+    @ConfigProperty(name = "herald.session.max-pending-bytes", defaultValue = "1048576")
+    long maxPendingBytes;
+
+    @Inject
+    @ConfigProperty(name = "herald.session.ping-every-bytes", defaultValue = "131072")
+    long pingEveryBytes;
+
+    /** 0: one per processor. */
+    @Inject
+    @ConfigProperty(name = "herald.delivery.threads", defaultValue = "0")
+    int threads;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threadFactory;
+
+    private SendLimits limits;
+    private ExecutorService senders;
+
+    @PostConstruct
+    void start() {
+        limits = new SendLimits(queueLimit, maxPendingBytes, pingEveryBytes);
+        int count = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(count, count, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread t = threadFactory.newThread(task);
+                    t.setName("herald-sender-" + t.getId());
+                    return t;
+                });
+        senders = pool;
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+    }
+
+    /**
+     * A subscriber for a freshly opened session.
+     *
+     * @param format the key under which encoded events are shared between sessions of one wire format
+     * @param encoder turns an event into this product's wire text
+     */
+    public SocketSubscriber subscriber(Session session, Object format, Function<EventEnvelope, String> encoder) {
+        return new SocketSubscriber(session, format, encoder, limits, senders);
+    }
+
+    public SendLimits limits() {
+        return limits;
+    }
+}
