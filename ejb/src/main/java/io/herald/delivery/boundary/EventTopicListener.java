@@ -5,6 +5,8 @@ import io.herald.delivery.control.Fanout;
 import io.herald.delivery.control.Messaging;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -26,6 +28,11 @@ import java.util.logging.Logger;
     // one consumer per node: events are handed to the sessions in the order the topic has them
     @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
+// No JTA transaction per message: the handler only hands the event to in-memory queues, so an XA
+// enlistment (two broker round trips and the transaction manager's work) bought nothing. Without
+// one the resource adapter acknowledges after onMessage returns and, when it throws, rolls the
+// session back, so a poison message is still redelivered and finally dead-lettered.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EventTopicListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(EventTopicListener.class.getName());

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -30,6 +31,13 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 public final class EmbeddedGateway {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedGateway.class.getName());
+    /**
+     * The embedded broker's audit loggers (AMQ601500 and friends) write three lines of about 1.5 KB
+     * for every message at INFO: gigabytes a day and a millisecond on every event's path. Held here
+     * so the level set on it is not lost with a collected logger; set again after Payara Micro's
+     * boot re-reads its logging configuration.
+     */
+    private static final Logger BROKER_AUDIT = Logger.getLogger("org.apache.activemq.audit");
     static final String RESOURCE_ADAPTER = "artemis-ra";
     static final String JDBC_POOL = "herald-pool";
     static final String JMS_POOL = "herald-jms-pool";
@@ -87,7 +95,9 @@ public final class EmbeddedGateway {
             configure(admin, brokerAddress, dbUrl);
         });
         micro.addDeploymentFile(work.resolve("deploy/ROOT.war").toFile());
+        BROKER_AUDIT.setLevel(Level.WARNING);
         payara = micro.bootStrap();
+        BROKER_AUDIT.setLevel(Level.WARNING);
         // Payara lists an application whose EJB module failed to start as deployed and enabled (and
         // its own /health/ready answers UP with no checks), so the application itself says it started.
         if (!Boolean.getBoolean(STARTED_PROPERTY)) {
