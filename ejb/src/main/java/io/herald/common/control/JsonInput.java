@@ -118,6 +118,55 @@ public final class JsonInput {
         }
     }
 
+    /** A JSON object; required. */
+    public JsonObject object(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            throw new InvalidInputException(field + " is required");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException(field + " must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    /** A non-empty array of at most {@code maxItems} non-blank strings of at most {@code maxLength} characters each. */
+    public java.util.List<String> texts(String field, int maxItems, int maxLength) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            throw new InvalidInputException(field + " is required");
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().isEmpty()) {
+            throw new InvalidInputException(field + " must be a non-empty array of strings");
+        }
+        if (value.asJsonArray().size() > maxItems) {
+            throw new InvalidInputException(field + " must have at most " + maxItems + " entries");
+        }
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (JsonValue item : value.asJsonArray()) {
+            if (!(item instanceof JsonString s) || s.getString().isBlank()) {
+                throw new InvalidInputException(field + " must be a non-empty array of strings");
+            }
+            if (s.getString().length() > maxLength) {
+                throw new InvalidInputException(field + " entries must be at most " + maxLength + " characters");
+            }
+            texts.add(s.getString());
+        }
+        return texts;
+    }
+
+    /** A boolean; {@code fallback} when absent. */
+    public boolean flag(String field, boolean fallback) {
+        JsonValue value = json.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            throw new InvalidInputException(field + " must be true or false");
+        }
+        return value == JsonValue.TRUE;
+    }
+
     /** A positive id. */
     public long id(String field) {
         JsonNumber n = number(field);
