@@ -10,7 +10,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * the endpoint as the user property {@value #HTTP_SESSION}. Tyrus copies the user properties
  * per handshake, so concurrent handshakes do not see each other's session.
  */
-public class HttpSessionConfigurator extends ServerEndpointConfig.Configurator {
+public class HttpSessionConfigurator extends SharedEndpointConfigurator {
 
     public static final String HTTP_SESSION = "herald.httpSession";
 

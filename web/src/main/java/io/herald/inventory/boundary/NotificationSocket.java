@@ -7,6 +7,7 @@ import io.herald.delivery.control.SessionRegistry;
 import io.herald.inventory.control.Inbox;
 import io.herald.inventory.control.InventoryKeys;
 import io.herald.socket.SendQueues;
+import io.herald.socket.SharedEndpointConfigurator;
 import io.herald.socket.SocketSubscriber;
 import io.herald.socket.SocketTimers;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * notifications follow the confirmation, oldest first; new ones arrive as they are created, on
  * whichever node.
  */
-@ServerEndpoint("/inventory/api/ws/notification")
+@ServerEndpoint(value = "/inventory/api/ws/notification", configurator = SharedEndpointConfigurator.class)
 public class NotificationSocket {
 
     private static final Logger LOG = Logger.getLogger(NotificationSocket.class.getName());

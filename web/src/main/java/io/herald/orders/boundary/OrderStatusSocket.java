@@ -5,6 +5,7 @@ import io.herald.orders.control.OrderAccess;
 import io.herald.orders.control.OrderSession;
 import io.herald.orders.control.SubscriptionRules;
 import io.herald.socket.SendQueues;
+import io.herald.socket.SharedEndpointConfigurator;
 import io.herald.socket.SocketSubscriber;
 import io.herald.socket.SocketTimers;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code herald.orders.connect-timeout-seconds} is closed with 1008; frames over 64 KiB close it
  * with 1009.
  */
-@ServerEndpoint("/orders/ws")
+@ServerEndpoint(value = "/orders/ws", configurator = SharedEndpointConfigurator.class)
 public class OrderStatusSocket {
 
     private static final Logger LOG = Logger.getLogger(OrderStatusSocket.class.getName());
