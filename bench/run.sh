@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The benchmark, one command: bench/run.sh [--quick]
+# Builds herald.jar and the load generator, installs the Node peer's ws package, then runs every scenario
+# against herald.jar (embedded default) and the Node.js ws peer in one run, and two Herald nodes on one
+# broker. Everything listens on 127.0.0.1; every process it starts is stopped by the load generator.
+# Writes bench/results/latest.{md,json}, fanout.png and latency.png. Not run by the build or CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "Installing Node.js and npm from Debian packages"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq nodejs npm >/dev/null
+fi
+(cd bench/peer && npm install --no-audit --no-fund --loglevel=error)
+mvn -B -q -DskipTests package
+ulimit -n 65535 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+exec java -Xmx2g -jar bench/target/herald-bench.jar --repo . "$@"
