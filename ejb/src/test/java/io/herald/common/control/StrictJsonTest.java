@@ -23,4 +23,12 @@ class StrictJsonTest {
     void anythingElseIsMalformed(String text) {
         assertThrows(JsonException.class, () -> StrictJson.read(text));
     }
+
+    @Test
+    void inputNestedDeeperThanTheParserAllowsIsMalformedJson() {
+        String nested = "[".repeat(5000) + "]".repeat(5000);
+
+        assertThrows(JsonException.class, () -> StrictJson.read(nested));
+        assertThrows(JsonException.class, () -> StrictJson.read("{\"a\":" + nested + "}"));
+    }
 }

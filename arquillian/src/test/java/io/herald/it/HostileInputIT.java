@@ -1,0 +1,71 @@
+package io.herald.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * JSON nested deeper than the parser allows gets each product's error shape, on every socket and on
+ * REST, the connection stays usable, and the log stays quiet.
+ */
+@ExtendWith(Cluster.class)
+class HostileInputIT {
+
+    /** 10 KB: under the 64 KiB frame limit, ten times deeper than the parser's limit. */
+    private static final String NESTED = "[".repeat(5000) + "]".repeat(5000);
+
+    private static long logLines(HeraldNode node) throws Exception {
+        return node.logText().lines().count();
+    }
+
+    @Test
+    void restAnswers400JsonAndLogsAtMostOneLine() throws Exception {
+        HeraldNode node = Cluster.get().nodeA();
+        long before = logLines(node);
+
+        HttpJson.Reply login = new HttpJson(node).post("/commerce/api/auth/login", NESTED);
+        HttpJson.Reply published = new HttpJson(node).post("/api/events", "{\"data\":" + NESTED + "}",
+                Map.of("Authorization", "Bearer " + TestTokens.token("publisher", "admin")));
+
+        assertEquals(400, login.status(), login.body());
+        assertEquals("error", login.object().getString("type"));
+        assertEquals("Malformed JSON", login.object().getString("message"));
+        assertEquals(400, published.status(), published.body());
+        assertEquals("Malformed JSON", published.object().getString("message"));
+        assertTrue(logLines(node) - before <= 2, "at most one log line per request");
+    }
+
+    @Test
+    void everySocketAnswersItsErrorAndKeepsTheConnection() throws Exception {
+        HeraldNode node = Cluster.get().nodeA();
+        long before = logLines(node);
+        HttpJson http = new HttpJson(node);
+        assertEquals(200, http.post("/commerce/api/auth/login", "{\"email\":\"admin@example.com\",\"password\":\"admin\"}").status());
+        try (WsClient commerce = WsClient.connect(node.ws("/commerce/ws"), Map.of("Cookie", http.cookieHeader()));
+                WsClient inventory = WsClient.connect(node.ws("/inventory/api/ws/notification?access_token=" + TestTokens.token("hostile-" + System.nanoTime())));
+                WsClient orders = WsClient.connect(node.ws("/orders/ws"))) {
+            commerce.expectType("connected");
+            inventory.expectType("CONNECTION_ESTABLISHED");
+
+            commerce.send(NESTED);
+            inventory.send(NESTED);
+            orders.send(NESTED);
+
+            assertEquals(JsonObjects.of("{\"type\":\"error\",\"message\":\"Invalid JSON\"}"), commerce.next());
+            JsonObject inventoryError = inventory.next();
+            assertEquals("error", inventoryError.getString("type"));
+            assertEquals("Invalid JSON", inventoryError.getString("message"));
+            assertEquals(JsonObjects.of("{\"type\":\"error\",\"data\":{\"message\":\"invalid JSON\"}}"), orders.next());
+
+            commerce.send("{\"type\":\"ping\"}");
+            assertEquals("pong", commerce.next().getString("type"));
+            orders.send("{\"type\":\"ping\"}");
+            assertEquals("pong", orders.next().getString("type"));
+        }
+        assertTrue(logLines(node) - before <= 3, "no stack traces in the log");
+    }
+}
