@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's run command with nothing configured: embedded broker, embedded H2, demo data.
- * Two instances run side by side without colliding, each with its own broker and database,
+ * Two instances run side by side without colliding or clustering, each with its own broker and database,
  * and each stops cleanly on SIGTERM.
  */
 class EmbeddedDefaultIT {
@@ -48,6 +48,9 @@ class EmbeddedDefaultIT {
                 assertEquals("alice", ws.next().getString("userId"));
                 assertEquals(List.of("Product expires in 2 days", "Product expires in 1 day", "Product expired on " + LocalDate.now(ZoneOffset.UTC).minusDays(1)),
                         List.of(ws.next().getString("message"), ws.next().getString("message"), ws.next().getString("message")));
+            }
+            for (HeraldNode node : new HeraldNode[] {first, second}) {
+                assertFalse(node.logText().matches("(?s).*Members \\{size:[2-9].*"), node.name() + " joined another instance's data grid");
             }
             first.terminate();
             first.awaitExit(Duration.ofSeconds(60));

@@ -47,6 +47,8 @@ public final class EmbeddedGateway {
     static final String JDBC_RESOURCE = "jdbc/herald";
     /** Set by the application's {@code io.herald.web.ApplicationStarted} once its web module runs. */
     static final String STARTED_PROPERTY = "herald.application.started";
+    /** Payara's data grid settings (domain level). */
+    static final String GRID = "hazelcast-runtime-configuration.";
     static final String HTTP_LISTENER_ENABLED =
             "configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled";
 
@@ -80,7 +82,12 @@ public final class EmbeddedGateway {
         PayaraMicro micro = PayaraMicro.getInstance();
         micro.setHttpPort(httpPort);
         micro.setRootDir(work.resolve("payara").toFile());
+        // Herald shares nothing between nodes but the broker and the database, so Payara's data grid
+        // (Hazelcast, which Payara Micro cannot run without) serves it nothing. It used to find and join
+        // other Payara instances on the host: now each instance's grid has a name of its own, looks
+        // for members on the loopback interface only and listens there only (pre-boot settings below).
         micro.setNoCluster(true);
+        System.setProperty("hazelcast.socket.bind.any", "false");
         micro.setPrintLogo(false);
         try (Stream<Path> libs = listFiles("server-lib")) {
             libs.forEach(lib -> micro.addLibrary(lib.toFile()));
@@ -88,7 +95,13 @@ public final class EmbeddedGateway {
         // The HTTP port opens only when every deployment is complete: before that Payara's
         // /health/ready would already be UP (the RAR counts as a deployed application) and the
         // application's paths would answer 404.
-        micro.setPreBootHandler(admin -> run(admin, "set", HTTP_LISTENER_ENABLED + "=false"));
+        micro.setPreBootHandler(admin -> {
+            run(admin, "set", HTTP_LISTENER_ENABLED + "=false");
+            run(admin, "set", GRID + "cluster-group-name=herald-" + java.util.UUID.randomUUID());
+            run(admin, "set", GRID + "discovery-mode=tcpip");
+            run(admin, "set", GRID + "tcpip-members=127.0.0.1");
+            run(admin, "set", GRID + "interface=127.0.0.1");
+        });
         AdminCommandRunner[] adminAfterBoot = new AdminCommandRunner[1];
         micro.setPostBootHandler(admin -> {
             adminAfterBoot[0] = admin;
@@ -136,9 +149,18 @@ public final class EmbeddedGateway {
                 "Password", settings.get(Settings.BROKER_PASSWORD, null))), RESOURCE_ADAPTER);
         // the RAR first, then the JMS resources on it, then (after this handler) the WAR
         run(admin, "deploy", "--name", RESOURCE_ADAPTER, work.resolve("deploy/" + RESOURCE_ADAPTER + ".rar").toString());
-        run(admin, "create-connector-connection-pool", "--raname", RESOURCE_ADAPTER,
+        // The adapter's credentials serve only the inbound (MDB) connections; sends use the pool's
+        // default principal, which Payara takes from the pool's UserName and Password properties.
+        String brokerUser = settings.get(Settings.BROKER_USER, null);
+        List<String> pool = new java.util.ArrayList<>(List.of("--raname", RESOURCE_ADAPTER,
                 "--connectiondefinition", "org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory",
-                "--transactionsupport", "XATransaction", JMS_POOL);
+                "--transactionsupport", "XATransaction"));
+        if (brokerUser != null) {
+            pool.addAll(List.of("--property", AsadminValues.properties(AsadminValues.map(
+                    "UserName", brokerUser, "Password", settings.get(Settings.BROKER_PASSWORD, "()")))));
+        }
+        pool.add(JMS_POOL);
+        run(admin, "create-connector-connection-pool", pool.toArray(String[]::new));
         run(admin, "create-connector-resource", "--poolname", JMS_POOL, JMS_CONNECTION_FACTORY);
         run(admin, "create-admin-object", "--raname", RESOURCE_ADAPTER, "--restype", "jakarta.jms.Topic",
                 "--property", "Address=" + EVENTS_ADDRESS, JMS_EVENTS_TOPIC);
