@@ -2,49 +2,106 @@ package io.herald.health;
 
 import io.herald.delivery.control.Messaging;
 import io.herald.eventlog.control.EventLog;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * {@code /health/ready}: UP when a JMS connection to the broker can be opened and the database
- * answers a query. (herald.jar opens its HTTP port only once every deployment is complete, so
- * the endpoint cannot answer UP before the application serves its paths.)
+ * {@code /health/ready}: UP when the broker confirms a message and the database answers a query,
+ * each within {@value #TIMEOUT_MS} ms. The broker probe is a persistent send to the address
+ * {@value #PROBE_ADDRESS} (no queue, so the message is dropped): a pooled connection that looks
+ * fine but whose broker is gone, or a broker that refuses the login, cannot pass it. Each probe
+ * runs on a thread of its own; while one hangs (a broker that accepts connections but does not
+ * answer) no second one starts and the answer is DOWN at once. (herald.jar opens its HTTP port
+ * only once every deployment is complete, so the endpoint cannot answer UP before the
+ * application serves its paths.)
  */
 @Readiness
 @ApplicationScoped
 public class GatewayReadiness implements HealthCheck {
 
+    static final long TIMEOUT_MS = 1500;
+    static final String PROBE_ADDRESS = "herald.health";
+
     @Resource(lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threadFactory;
 
     @Inject
     EventLog eventLog;
 
+    private ExecutorService broker;
+    private ExecutorService database;
+    private Future<?> brokerProbe;
+    private Future<?> databaseProbe;
+
+    @PostConstruct
+    void start() {
+        broker = Executors.newSingleThreadExecutor(threadFactory);
+        database = Executors.newSingleThreadExecutor(threadFactory);
+    }
+
+    @PreDestroy
+    void stop() {
+        broker.shutdownNow();
+        database.shutdownNow();
+    }
+
     @Override
-    public HealthCheckResponse call() {
+    public synchronized HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("herald");
-        boolean up = true;
-        try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer();
-            response.withData("broker", "connected");
-        } catch (RuntimeException e) {
-            up = false;
-            response.withData("broker", "unreachable: " + e.getMessage());
+        String brokerState = probe("broker", true);
+        String databaseState = probe("database", false);
+        response.withData("broker", brokerState).withData("database", databaseState);
+        return response.status(brokerState.equals("connected") && databaseState.equals("connected")).build();
+    }
+
+    private String probe(String part, boolean isBroker) {
+        Future<?> running = isBroker ? brokerProbe : databaseProbe;
+        if (running != null && !running.isDone()) {
+            return "unreachable: the previous check is still waiting for an answer";
+        }
+        Future<?> next = (isBroker ? broker : database).submit(isBroker ? this::sendProbe : eventLog::ping);
+        if (isBroker) {
+            brokerProbe = next;
+        } else {
+            databaseProbe = next;
         }
         try {
-            eventLog.ping();
-            response.withData("database", "connected");
-        } catch (RuntimeException e) {
-            up = false;
-            response.withData("database", "unreachable: " + e.getMessage());
+            next.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return "connected";
+        } catch (TimeoutException e) {
+            return "unreachable: no answer within " + TIMEOUT_MS + " ms";
+        } catch (ExecutionException e) {
+            return "unreachable: " + e.getCause().getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unreachable: interrupted";
         }
-        return response.status(up).build();
+    }
+
+    private void sendProbe() {
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .send(context.createTopic(PROBE_ADDRESS), "readiness probe");
+        }
     }
 }
