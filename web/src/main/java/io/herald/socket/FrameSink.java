@@ -34,18 +34,36 @@ interface FrameSink {
                 ? new StreamingSink(session) : new AsyncRemoteSink(session);
     }
 
-    /** Tyrus: {@code getBasicRemote().getSendWriter()} queues the frame on the connection and returns. */
-    final class StreamingSink implements FrameSink {
+    /** What both sinks share: the session, and pings through its asynchronous remote. */
+    abstract class OfSession implements FrameSink {
 
         private final Session session;
 
-        StreamingSink(Session session) {
+        OfSession(Session session) {
             this.session = session;
         }
 
         @Override
+        public void ping(ByteBuffer payload) throws IOException {
+            session.getAsyncRemote().sendPing(payload);
+        }
+
+        @Override
+        public Session session() {
+            return session;
+        }
+    }
+
+    /** Tyrus: {@code getBasicRemote().getSendWriter()} queues the frame on the connection and returns. */
+    final class StreamingSink extends OfSession {
+
+        StreamingSink(Session session) {
+            super(session);
+        }
+
+        @Override
         public boolean write(String text, Runnable resume) {
-            try (var writer = session.getBasicRemote().getSendWriter()) {
+            try (var writer = session().getBasicRemote().getSendWriter()) {
                 writer.write(text);
             } catch (IOException e) {
                 throw new IllegalStateException(e.getMessage(), e);
@@ -58,7 +76,7 @@ interface FrameSink {
          * looks for thread-context providers with a {@code ServiceLoader} on the thread's context
          * class loader (about a millisecond on the application's loader, which probes every jar of
          * the server). Herald has no such providers, so the scan runs against the platform class
-         * loader, which answers at once; the task it schedules does nothing (no idle timeout).
+         * loader, which answers at once. ({@link IdleTimerScheduler} normally spares this already.)
          */
         @Override
         public void ping(ByteBuffer payload) throws IOException {
@@ -66,41 +84,24 @@ interface FrameSink {
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
             try {
-                session.getAsyncRemote().sendPing(payload);
+                super.ping(payload);
             } finally {
                 thread.setContextClassLoader(previous);
             }
         }
-
-        @Override
-        public Session session() {
-            return session;
-        }
     }
 
     /** Any container: one asynchronous send in flight; the next frame follows its completion. */
-    final class AsyncRemoteSink implements FrameSink {
-
-        private final Session session;
+    final class AsyncRemoteSink extends OfSession {
 
         AsyncRemoteSink(Session session) {
-            this.session = session;
+            super(session);
         }
 
         @Override
         public boolean write(String text, Runnable resume) {
-            session.getAsyncRemote().sendText(text, result -> resume.run());
+            session().getAsyncRemote().sendText(text, result -> resume.run());
             return false;
-        }
-
-        @Override
-        public void ping(ByteBuffer payload) throws IOException {
-            session.getAsyncRemote().sendPing(payload);
-        }
-
-        @Override
-        public Session session() {
-            return session;
         }
     }
 }
