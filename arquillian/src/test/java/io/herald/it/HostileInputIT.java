@@ -68,4 +68,47 @@ class HostileInputIT {
         }
         assertTrue(logLines(node) - before <= 3, "no stack traces in the log");
     }
+
+    @Test
+    void binaryFramesGetEachProductsErrorAndGarbageGetsAtMostTwentyAnswersPerTenSeconds() throws Exception {
+        HeraldNode node = Cluster.get().nodeA();
+        HttpJson http = new HttpJson(node);
+        assertEquals(200, http.post("/commerce/api/auth/login", "{\"email\":\"admin@example.com\",\"password\":\"admin\"}").status());
+        try (WsClient commerce = WsClient.connect(node.ws("/commerce/ws"), Map.of("Cookie", http.cookieHeader()));
+                WsClient inventory = WsClient.connect(node.ws("/inventory/api/ws/notification?access_token=" + TestTokens.token("binary-" + System.nanoTime())));
+                WsClient orders = WsClient.connect(node.ws("/orders/ws"))) {
+            commerce.expectType("connected");
+            inventory.expectType("CONNECTION_ESTABLISHED");
+
+            commerce.sendBinary(new byte[] {1, 2, 3});
+            inventory.sendBinary(new byte[] {1, 2, 3});
+            orders.sendBinary(new byte[] {1, 2, 3});
+
+            assertEquals(JsonObjects.of("{\"type\":\"error\",\"message\":\"Binary messages are not supported\"}"), commerce.next());
+            assertEquals("Binary messages are not supported", inventory.next().getString("message"));
+            assertEquals(JsonObjects.of("{\"type\":\"error\",\"data\":{\"message\":\"Binary messages are not supported\"}}"), orders.next());
+
+            for (int i = 0; i < 100; i++) {
+                commerce.send("garbage");
+                orders.send("garbage");
+            }
+            commerce.send("{\"type\":\"ping\"}");
+            orders.send("{\"type\":\"ping\"}");
+            assertEquals(19, countErrorsUntilPong(commerce), "20 error answers per 10 s, the binary frame's included");
+            assertEquals(19, countErrorsUntilPong(orders), "20 error answers per 10 s, the binary frame's included");
+        }
+    }
+
+    /** Reads until the pong; the errors before it. */
+    private static int countErrorsUntilPong(WsClient ws) {
+        int errors = 0;
+        while (true) {
+            JsonObject message = ws.next();
+            if (message.getString("type").equals("pong")) {
+                return errors;
+            }
+            assertEquals("error", message.getString("type"));
+            errors++;
+        }
+    }
 }

@@ -34,6 +34,10 @@ public final class SocketSubscriber implements Subscriber {
     /** 1013 Try Again Later: the client did not read fast enough. */
     public static final int CLOSE_TOO_SLOW = 1013;
     public static final String TOO_SLOW_REASON = "Client too slow: send queue full";
+    /** The error text for a binary frame: every document speaks JSON text only. */
+    public static final String BINARY_NOT_SUPPORTED = "Binary messages are not supported";
+    /** How the error frames of every product begin. */
+    public static final String ERROR_PREFIX = "{\"type\":\"error\"";
 
     private static final Logger LOG = Logger.getLogger(SocketSubscriber.class.getName());
 
@@ -48,6 +52,7 @@ public final class SocketSubscriber implements Subscriber {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ErrorBudget errors = ErrorBudget.standard();
 
     /**
      * @param format the key under which encoded events are shared between sessions of one wire format
@@ -91,6 +96,18 @@ public final class SocketSubscriber implements Subscriber {
     /** Queues one text frame. */
     public void send(String text) {
         enqueue(OutgoingFrame.of(text));
+    }
+
+    /**
+     * Queues a reply to a client message. Error replies (every document's error frames start with
+     * {@value #ERROR_PREFIX}) are limited by the connection's {@link ErrorBudget}: a client that
+     * sends nothing but garbage gets 20 answers per 10 s, then silence until the window passes, so
+     * it cannot make the server write for it at the rate it writes. {@code null} sends nothing.
+     */
+    public void reply(String text) {
+        if (text != null && (!text.startsWith(ERROR_PREFIX) || errors.spend())) {
+            send(text);
+        }
     }
 
     private void enqueue(OutgoingFrame frame) {

@@ -328,4 +328,19 @@ class SocketSubscriberTest {
 
         assertEquals(1, client.closes.size());
     }
+
+    @Test
+    void errorRepliesAreLimitedByTheErrorBudgetOtherRepliesAreNot() {
+        SocketSubscriber cut = subscriber(client, 1000);
+        client.completeAtOnce();
+
+        for (int i = 0; i < 25; i++) {
+            cut.reply("{\"type\":\"error\",\"message\":\"Invalid JSON\"}");
+        }
+        cut.reply("{\"type\":\"pong\"}");
+        cut.reply(null);
+
+        assertEquals(ErrorBudget.DEFAULT_LIMIT + 1, client.sent.size());
+        assertEquals("{\"type\":\"pong\"}", client.sent.get(client.sent.size() - 1));
+    }
 }

@@ -15,6 +15,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -64,7 +65,16 @@ public class CommerceSocket {
     public void message(Session session, String text) {
         Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
         if (connection != null) {
-            connection.subscriber().send(CommerceCodec.decode(text).runOn(connection));
+            connection.subscriber().reply(CommerceCodec.decode(text).runOn(connection));
+        }
+    }
+
+    /** Document 000 speaks JSON text only. */
+    @OnMessage(maxMessageSize = 65536)
+    public void binary(Session session, ByteBuffer data) {
+        Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
+        if (connection != null) {
+            connection.subscriber().reply(CommerceCodec.error(SocketSubscriber.BINARY_NOT_SUPPORTED));
         }
     }
 

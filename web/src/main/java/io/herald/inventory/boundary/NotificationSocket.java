@@ -17,6 +17,7 @@ import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
+import java.nio.ByteBuffer;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.List;
@@ -81,6 +82,18 @@ public class NotificationSocket {
         InboxConnection connection = (InboxConnection) session.getUserProperties().get(CONNECTION);
         if (connection != null) {
             String reply = InventoryCodec.decode(text).runOn(connection);
+            if (reply != null) {
+                connection.out().send(reply);
+            }
+        }
+    }
+
+    /** Document 001 speaks JSON text (and PING) only. */
+    @OnMessage(maxMessageSize = 65536)
+    public void binary(Session session, ByteBuffer data) {
+        InboxConnection connection = (InboxConnection) session.getUserProperties().get(CONNECTION);
+        if (connection != null) {
+            String reply = connection.error(SocketSubscriber.BINARY_NOT_SUPPORTED);
             if (reply != null) {
                 connection.out().send(reply);
             }

@@ -14,6 +14,7 @@ import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
+import java.nio.ByteBuffer;
 import jakarta.websocket.server.ServerEndpoint;
 import java.time.Duration;
 import java.util.logging.Logger;
@@ -65,10 +66,16 @@ public class OrderStatusSocket {
     public void message(Session session, String text) {
         OrderConnection connection = (OrderConnection) session.getUserProperties().get(CONNECTION);
         if (connection != null) {
-            String reply = OrdersCodec.decode(text).runOn(connection);
-            if (reply != null) {
-                connection.out().send(reply);
-            }
+            connection.out().reply(OrdersCodec.decode(text).runOn(connection));
+        }
+    }
+
+    /** Document 002 speaks JSON text only. */
+    @OnMessage(maxMessageSize = 65536)
+    public void binary(Session session, ByteBuffer data) {
+        OrderConnection connection = (OrderConnection) session.getUserProperties().get(CONNECTION);
+        if (connection != null) {
+            connection.out().reply(OrdersCodec.error(SocketSubscriber.BINARY_NOT_SUPPORTED));
         }
     }
 
