@@ -97,6 +97,15 @@ public final class HeraldNode implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGKILL: no shutdown hook runs, as after {@code kill -9}. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     public String logText() throws IOException {
         return Files.readString(log);
     }

@@ -39,7 +39,11 @@ public final class Main {
             System.err.println("Run the packaged launcher: java -jar server-config/target/herald.jar");
             System.exit(2);
         }
-        Path work = Files.createTempDirectory("herald-");
+        int stale = WorkFolders.deleteStale(Path.of(System.getProperty("java.io.tmpdir")));
+        if (stale > 0) {
+            System.out.println("Deleted " + stale + " work folder(s) left behind by killed launchers");
+        }
+        Path work = WorkFolders.create();
         DemoJwt.configureIfUnset(Settings.fromSystem(), work);
         List<URL> classPath = new ArrayList<>();
         classPath.add(self.toUri().toURL());
