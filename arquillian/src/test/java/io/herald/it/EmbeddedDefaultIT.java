@@ -55,6 +55,8 @@ class EmbeddedDefaultIT {
             first.terminate();
             first.awaitExit(Duration.ofSeconds(60));
             assertFalse(first.isAlive());
+            String shutdown = first.logText();
+            assertFalse(shutdown.contains("did not stop cleanly") || shutdown.contains("NoClassDefFoundError"), "SIGTERM stops cleanly");
             assertEquals(200, new HttpJson(second).get("/health/ready").status(), "the other instance is unaffected");
         }
     }

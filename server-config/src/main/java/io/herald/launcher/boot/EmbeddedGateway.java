@@ -203,15 +203,18 @@ public final class EmbeddedGateway {
      * then stops the embedded broker and deletes the work folder.
      */
     private void stop() {
-        Thread payaraHook = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("Payara Micro Shutdown Hook"))
-                .findFirst().orElse(null);
+        // The JVM starts all shutdown hooks at once: Payara's may not have started yet. Deleting the
+        // work folder (which holds Payara's jars) under a still running Payara hook made it fail with
+        // NoClassDefFoundError, and stopping Payara from here as well raced its own hook.
+        Thread payaraHook = awaitThread("Payara Micro Shutdown Hook", TimeUnit.SECONDS.toMillis(3));
         try {
             if (payaraHook != null) {
                 payaraHook.join(TimeUnit.SECONDS.toMillis(60));
             } else if (payara != null) {
                 payara.shutdown();
             }
+        } catch (IllegalStateException e) {
+            // "Payara Micro is not Running": its own hook got there first and is done
         } catch (BootstrapException | RuntimeException e) {
             System.err.println("Payara Micro did not stop cleanly: " + e);
         } catch (InterruptedException e) {
@@ -225,6 +228,24 @@ public final class EmbeddedGateway {
             }
         }
         deleteWorkFolder();
+    }
+
+    private static Thread awaitThread(String name, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        do {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals(name)) {
+                    return t;
+                }
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        } while (System.currentTimeMillis() < deadline);
+        return null;
     }
 
     /**
