@@ -50,6 +50,7 @@ class EmbeddedDefaultIT {
                         List.of(ws.next().getString("message"), ws.next().getString("message"), ws.next().getString("message")));
             }
             for (HeraldNode node : new HeraldNode[] {first, second}) {
+                assertFalse(node.logText().contains("AMQ6015"), node.name() + ": the embedded broker's per-message audit lines are off");
                 assertFalse(node.logText().matches("(?s).*Members \\{size:[2-9].*"), node.name() + " joined another instance's data grid");
             }
             first.terminate();

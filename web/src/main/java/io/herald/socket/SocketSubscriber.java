@@ -1,5 +1,6 @@
 package io.herald.socket;
 
+import io.herald.common.control.LogLimiter;
 import io.herald.delivery.control.Delivery;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.Subscriber;
@@ -8,6 +9,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,6 +42,8 @@ public final class SocketSubscriber implements Subscriber {
     public static final String ERROR_PREFIX = "{\"type\":\"error\"";
 
     private static final Logger LOG = Logger.getLogger(SocketSubscriber.class.getName());
+    /** One line per 10 s however many clients are too slow. */
+    private static final LogLimiter SLOW_CLIENTS = new LogLimiter(LOG, Duration.ofSeconds(10));
 
     private final FrameSink sink;
     private final Object format;
@@ -120,7 +124,7 @@ public final class SocketSubscriber implements Subscriber {
         if (frames > limits.frames() || pending > limits.pendingBytes()) {
             queuedFrames.decrementAndGet();
             queuedBytes.addAndGet(-frame.bytes());
-            LOG.warning(() -> "Closing WebSocket " + id() + ": client too slow, " + (frames - 1) + " frames and "
+            SLOW_CLIENTS.log(Level.WARNING, () -> "Closing WebSocket " + id() + ": client too slow, " + (frames - 1) + " frames and "
                     + (pending - frame.bytes()) + " bytes not yet read (limits " + limits.frames() + " frames, "
                     + limits.pendingBytes() + " bytes)");
             close(CLOSE_TOO_SLOW, TOO_SLOW_REASON);

@@ -1,5 +1,6 @@
 package io.herald.delivery.control;
 
+import io.herald.common.control.LogLimiter;
 import io.herald.eventlog.control.EventLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -11,6 +12,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Topic;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +37,8 @@ public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class.getName());
     private static final int BATCH = 500;
+    /** While the broker is down every batch fails: one line per 30 s. */
+    private static final LogLimiter FAILURES = new LogLimiter(LOG, Duration.ofSeconds(30));
 
     @Resource(lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
@@ -98,7 +102,8 @@ public class EventPublisher {
             } catch (RuntimeException e) {
                 int dropped = pending.size();
                 pending.clear();
-                LOG.log(Level.WARNING, "Publishing to the event topic failed (" + e + "); " + (batch.size() + dropped)
+                int left = batch.size() + dropped;
+                FAILURES.log(Level.WARNING, () -> "Publishing to the event topic failed (" + e + "); " + left
                         + " queued events are left to the outbox repair");
                 context = closeQuietly(context);
             } finally {

@@ -1,5 +1,6 @@
 package io.herald.eventlog.control;
 
+import io.herald.common.control.LogLimiter;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.EventPublisher;
 import jakarta.ejb.Schedule;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,6 +26,8 @@ public class OutboxRepair {
 
     private static final Logger LOG = Logger.getLogger(OutboxRepair.class.getName());
     private static final int BATCH = 500;
+    /** Every 5 s during an outage on every node: one line per minute. */
+    private static final LogLimiter REPUBLISHING = new LogLimiter(LOG, Duration.ofMinutes(1));
 
     @Inject
     EventLog eventLog;
@@ -51,7 +55,7 @@ public class OutboxRepair {
     void repair() {
         List<EventEnvelope> stale = eventLog.unpublishedBefore(Instant.now().minusMillis(repairAfterMs), BATCH);
         if (!stale.isEmpty()) {
-            LOG.info(() -> "Re-publishing " + stale.size() + " unpublished events from the event log, first id " + stale.get(0).id());
+            REPUBLISHING.log(Level.INFO, () -> "Re-publishing " + stale.size() + " unpublished events from the event log, first id " + stale.get(0).id());
             publisher.publish(stale);
         }
     }
