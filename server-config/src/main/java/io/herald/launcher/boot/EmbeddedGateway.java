@@ -74,6 +74,7 @@ public final class EmbeddedGateway {
     }
 
     private void start() throws Exception {
+        BROKER_AUDIT.setLevel(Level.WARNING);
         int httpPort = settings.port(Settings.HTTP_PORT, 8080);
         String brokerUrl = settings.get(Settings.BROKER_URL, null);
         BrokerAddress brokerAddress = brokerUrl == null ? startEmbeddedBroker() : BrokerAddress.parse(brokerUrl);
