@@ -5,7 +5,6 @@ import io.herald.delivery.control.Delivery;
 import io.herald.delivery.control.Subscriber;
 import io.herald.inventory.control.Inbox;
 import io.herald.inventory.control.NotificationView;
-import io.herald.socket.ErrorBudget;
 import io.herald.socket.SocketSubscriber;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,14 +16,13 @@ import java.util.concurrent.Future;
  * One open notification socket. Live notifications that arrive while the inbox (the unread
  * notifications) is being sent are held back and sent after it, except those the inbox already
  * contained, so every notification arrives once and the inbox comes first. Error replies are
- * limited by an {@link ErrorBudget}.
+ * limited by the socket's error budget ({@link SocketSubscriber#reply}).
  */
 public final class InboxConnection implements Subscriber {
 
     private final SocketSubscriber out;
     private final VerifiedToken token;
     private final Inbox inbox;
-    private final ErrorBudget errors = ErrorBudget.standard();
     private final Object lock = new Object();
     private List<Delivery> held = new ArrayList<>();
     private volatile Future<?> expiry;
@@ -68,9 +66,9 @@ public final class InboxConnection implements Subscriber {
         }
     }
 
-    /** The error reply, or {@code null} once this connection used up its error budget. */
+    /** The error reply (the socket's error budget decides whether it is sent). */
     String error(String message) {
-        return errors.spend() ? InventoryCodec.error(message) : null;
+        return InventoryCodec.error(message);
     }
 
     boolean markRead(String notificationId) {

@@ -81,10 +81,7 @@ public class NotificationSocket {
     public void message(Session session, String text) {
         InboxConnection connection = (InboxConnection) session.getUserProperties().get(CONNECTION);
         if (connection != null) {
-            String reply = InventoryCodec.decode(text).runOn(connection);
-            if (reply != null) {
-                connection.out().send(reply);
-            }
+            connection.out().reply(InventoryCodec.decode(text).runOn(connection));
         }
     }
 
@@ -93,10 +90,7 @@ public class NotificationSocket {
     public void binary(Session session, ByteBuffer data) {
         InboxConnection connection = (InboxConnection) session.getUserProperties().get(CONNECTION);
         if (connection != null) {
-            String reply = connection.error(SocketSubscriber.BINARY_NOT_SUPPORTED);
-            if (reply != null) {
-                connection.out().send(reply);
-            }
+            connection.out().reply(connection.error(SocketSubscriber.BINARY_NOT_SUPPORTED));
         }
     }
 
