@@ -43,13 +43,8 @@ class HostileInputIT {
     void everySocketAnswersItsErrorAndKeepsTheConnection() throws Exception {
         HeraldNode node = Cluster.get().nodeA();
         long before = logLines(node);
-        HttpJson http = new HttpJson(node);
-        assertEquals(200, http.post("/commerce/api/auth/login", "{\"email\":\"admin@example.com\",\"password\":\"admin\"}").status());
-        try (WsClient commerce = WsClient.connect(node.ws("/commerce/ws"), Map.of("Cookie", http.cookieHeader()));
-                WsClient inventory = WsClient.connect(node.ws("/inventory/api/ws/notification?access_token=" + TestTokens.token("hostile-" + System.nanoTime())));
-                WsClient orders = WsClient.connect(node.ws("/orders/ws"))) {
-            commerce.expectType("connected");
-            inventory.expectType("CONNECTION_ESTABLISHED");
+        Sockets sockets = Sockets.open(node);
+        try (WsClient commerce = sockets.commerce(); WsClient inventory = sockets.inventory(); WsClient orders = sockets.orders()) {
 
             commerce.send(NESTED);
             inventory.send(NESTED);
@@ -72,13 +67,8 @@ class HostileInputIT {
     @Test
     void binaryFramesGetEachProductsErrorAndGarbageGetsAtMostTwentyAnswersPerTenSeconds() throws Exception {
         HeraldNode node = Cluster.get().nodeA();
-        HttpJson http = new HttpJson(node);
-        assertEquals(200, http.post("/commerce/api/auth/login", "{\"email\":\"admin@example.com\",\"password\":\"admin\"}").status());
-        try (WsClient commerce = WsClient.connect(node.ws("/commerce/ws"), Map.of("Cookie", http.cookieHeader()));
-                WsClient inventory = WsClient.connect(node.ws("/inventory/api/ws/notification?access_token=" + TestTokens.token("binary-" + System.nanoTime())));
-                WsClient orders = WsClient.connect(node.ws("/orders/ws"))) {
-            commerce.expectType("connected");
-            inventory.expectType("CONNECTION_ESTABLISHED");
+        Sockets sockets = Sockets.open(node);
+        try (WsClient commerce = sockets.commerce(); WsClient inventory = sockets.inventory(); WsClient orders = sockets.orders()) {
 
             commerce.sendBinary(new byte[] {1, 2, 3});
             inventory.sendBinary(new byte[] {1, 2, 3});
@@ -109,6 +99,21 @@ class HostileInputIT {
             }
             assertEquals("error", message.getString("type"));
             errors++;
+        }
+    }
+
+    /** One open socket of each product on a node, each past its greeting. */
+    private record Sockets(WsClient commerce, WsClient inventory, WsClient orders) {
+
+        static Sockets open(HeraldNode node) {
+            HttpJson http = new HttpJson(node);
+            assertEquals(200, http.post("/commerce/api/auth/login", "{\"email\":\"admin@example.com\",\"password\":\"admin\"}").status());
+            WsClient commerce = WsClient.connect(node.ws("/commerce/ws"), Map.of("Cookie", http.cookieHeader()));
+            WsClient inventory = WsClient.connect(node.ws("/inventory/api/ws/notification?access_token=" + TestTokens.token("hostile-" + System.nanoTime())));
+            WsClient orders = WsClient.connect(node.ws("/orders/ws"));
+            commerce.expectType("connected");
+            inventory.expectType("CONNECTION_ESTABLISHED");
+            return new Sockets(commerce, inventory, orders);
         }
     }
 }
