@@ -137,6 +137,8 @@ public final class Bench {
                     nodeA.publish(producer, seq);
                 }
             };
+            // the same warm-up as the single node gets: both nodes' JIT compiles the path first
+            Scenarios.fanout("warm-up", crossing, 200, seconds < 10 ? 50 : 300);
             Scenarios.paced("warm-up", crossing, 10, 50, Math.max(3, seconds));
             return Scenarios.paced("cross-node", crossing, subscribers, 50, seconds).withNote("commit on node A, subscribers on node B, 50 events/s");
         } finally {
