@@ -77,7 +77,7 @@ public final class EmbeddedGateway {
         BROKER_AUDIT.setLevel(Level.WARNING);
         int httpPort = settings.port(Settings.HTTP_PORT, 8080);
         String brokerUrl = settings.get(Settings.BROKER_URL, null);
-        BrokerAddress brokerAddress = brokerUrl == null ? startEmbeddedBroker() : BrokerAddress.parse(brokerUrl);
+        BrokerAddress brokerAddress = brokerUrl == null ? startEmbeddedBroker(httpPort) : BrokerAddress.parse(brokerUrl);
         String dbUrl = settings.get(Settings.DB_URL, Settings.DEFAULT_DB_URL);
 
         PayaraMicro micro = PayaraMicro.getInstance();
@@ -122,11 +122,15 @@ public final class EmbeddedGateway {
                 dbUrl.equals(Settings.DEFAULT_DB_URL) ? "embedded H2 (in memory)" : dbUrl));
     }
 
-    private BrokerAddress startEmbeddedBroker() throws Exception {
+    private BrokerAddress startEmbeddedBroker(int httpPort) throws Exception {
+        // a free port now may be the HTTP port that is not bound yet (the HTTP listener opens last):
+        // the broker would take 127.0.0.1 of it and every request to localhost would reach the broker
         int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        do {
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = probe.getLocalPort();
+            }
+        } while (port == httpPort);
         ConfigurationImpl config = new ConfigurationImpl();
         config.setName("herald-embedded");
         config.setPersistenceEnabled(false);
@@ -138,8 +142,9 @@ public final class EmbeddedGateway {
                 .setExpiryAddress(SimpleString.of("ExpiryQueue")));
         config.addAcceptorConfiguration("herald", "tcp://127.0.0.1:" + port + "?protocols=CORE");
         broker = new EmbeddedActiveMQ().setConfiguration(config).start();
-        LOG.info(() -> "Embedded Artemis broker listening on 127.0.0.1:" + port);
-        return new BrokerAddress("127.0.0.1", port);
+        BrokerAddress address = new BrokerAddress("127.0.0.1", port);
+        LOG.info(() -> "Embedded Artemis broker listening on 127.0.0.1:" + address.port());
+        return address;
     }
 
     private void configure(AdminCommandRunner admin, BrokerAddress brokerAddress, String dbUrl) {
