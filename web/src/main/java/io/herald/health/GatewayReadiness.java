@@ -1,6 +1,7 @@
 package io.herald.health;
 
 import io.herald.delivery.control.Messaging;
+import io.herald.delivery.control.OrderedFanout;
 import io.herald.eventlog.control.EventLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -30,7 +31,9 @@ import org.eclipse.microprofile.health.Readiness;
  * runs on a thread of its own; while one hangs (a broker that accepts connections but does not
  * answer) no second one starts and the answer is DOWN at once. (herald.jar opens its HTTP port
  * only once every deployment is complete, so the endpoint cannot answer UP before the
- * application serves its paths.)
+ * application serves its paths.) {@code "delivery"} tells whether the node takes events from the
+ * topic ({@code live}) or reads them from the event log ({@code catching-up}, see
+ * {@link OrderedFanout}); it does not change the status: a node catching up still delivers.
  */
 @Readiness
 @ApplicationScoped
@@ -47,6 +50,9 @@ public class GatewayReadiness implements HealthCheck {
 
     @Inject
     EventLog eventLog;
+
+    @Inject
+    OrderedFanout delivery;
 
     private ExecutorService broker;
     private ExecutorService database;
@@ -70,7 +76,8 @@ public class GatewayReadiness implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("herald");
         String brokerState = probe("broker", true);
         String databaseState = probe("database", false);
-        response.withData("broker", brokerState).withData("database", databaseState);
+        response.withData("broker", brokerState).withData("database", databaseState)
+                .withData("delivery", delivery.mode() == OrderedFanout.Mode.LIVE ? "live" : "catching-up");
         return response.status(brokerState.equals("connected") && databaseState.equals("connected")).build();
     }
 

@@ -43,7 +43,8 @@ public final class LogLimiter {
             return false;
         }
         int left = suppressed.getAndSet(0);
-        logger.log(level, left == 0 ? message.get()
+        // named after the logger, not after this class
+        logger.logp(level, logger.getName(), null, left == 0 ? message.get()
                 : message.get() + " (" + left + " more like it in the last " + Duration.ofNanos(intervalNanos).toSeconds() + " s not logged)");
         return true;
     }

@@ -1,8 +1,8 @@
 package io.herald.delivery.boundary;
 
 import io.herald.delivery.control.EnvelopeCodec;
-import io.herald.delivery.control.Fanout;
 import io.herald.delivery.control.Messaging;
+import io.herald.delivery.control.OrderedFanout;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -15,8 +15,8 @@ import jakarta.jms.TextMessage;
 import java.util.logging.Logger;
 
 /**
- * Receives every event published to the topic (a non-durable subscription per node) and hands it
- * to this node's fan-out. A message that cannot be read is rethrown so that the broker
+ * Receives every event published to the topic (a non-durable subscription per node) and hands it,
+ * with the publishing node's id and message number, to this node's {@link OrderedFanout}. A message that cannot be read is rethrown so that the broker
  * redelivers it and finally dead-letters it.
  */
 @MessageDriven(activationConfig = {
@@ -38,7 +38,7 @@ public class EventTopicListener implements MessageListener {
     private static final Logger LOG = Logger.getLogger(EventTopicListener.class.getName());
 
     @Inject
-    Fanout fanout;
+    OrderedFanout fanout;
 
     @Override
     public void onMessage(Message message) {
@@ -46,7 +46,13 @@ public class EventTopicListener implements MessageListener {
             throw new IllegalArgumentException("Herald events are TextMessages, got " + message.getClass().getName());
         }
         try {
-            fanout.deliver(EnvelopeCodec.decode(text.getText()));
+            String origin = text.getStringProperty(Messaging.ORIGIN_PROPERTY);
+            long number = origin == null ? 0 : text.getLongProperty(Messaging.SEQUENCE_PROPERTY);
+            if (text.propertyExists(Messaging.MARKER_PROPERTY)) {
+                fanout.markerFromTopic(origin, number, text.getLongProperty(Messaging.MARKER_PROPERTY));
+                return;
+            }
+            fanout.fromTopic(EnvelopeCodec.decode(text.getText()), origin, number);
         } catch (JMSException e) {
             LOG.warning(() -> "Could not read an event message: " + e.getMessage());
             throw new IllegalStateException(e);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -31,12 +32,24 @@ import java.util.logging.Logger;
  * allocation per commit. A send that fails closes the context (the next batch opens a new one)
  * and leaves the durable events of the batch and those queued behind it unpublished in the log;
  * {@code OutboxRepair} sends them again later.
+ *
+ * <p>Every message carries this node's origin id and the number of the send attempt
+ * ({@link Messaging#ORIGIN_PROPERTY}, {@link Messaging#SEQUENCE_PROPERTY}), so that a receiver
+ * notices a message that did not reach it; a failed send tells the {@link #onFailure listener}
+ * at once. Both let {@link OrderedFanout} switch to reading the event log before it could hand
+ * a later event to a client ahead of an earlier one.
  */
 @ApplicationScoped
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class.getName());
     private static final int BATCH = 500;
+    /**
+     * Events waiting to be sent at most (a broker that hangs): beyond it new events are not
+     * queued; the durable ones stay in the log for the outbox repair and nodes catching up.
+     */
+    private static final int MAX_PENDING = 100_000;
+    private static final LogLimiter OVERFLOW = new LogLimiter(LOG, Duration.ofSeconds(30));
     /** While the broker is down every batch fails: one line per 30 s. */
     private static final LogLimiter FAILURES = new LogLimiter(LOG, Duration.ofSeconds(30));
 
@@ -52,9 +65,17 @@ public class EventPublisher {
     @Inject
     EventLog eventLog;
 
-    private final BlockingQueue<EventEnvelope> pending = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Outgoing> pending = new LinkedBlockingQueue<>();
+    private final String origin = UUID.randomUUID().toString();
+    /** Send attempts so far; only the publisher thread writes it. */
+    private long sequence;
+    private volatile Runnable failureListener = () -> { };
     private volatile boolean running;
     private Thread thread;
+
+    /** An event, or a marker (no event) with its number. */
+    private record Outgoing(EventEnvelope event, long marker) {
+    }
 
     @PostConstruct
     void start() {
@@ -78,15 +99,36 @@ public class EventPublisher {
 
     /** Queues events for sending; returns at once. */
     public void publish(Collection<EventEnvelope> events) {
-        pending.addAll(events);
+        if (pending.size() >= MAX_PENDING) {
+            OVERFLOW.log(Level.WARNING, () -> MAX_PENDING + " events are waiting for the event topic; new ones are left to the outbox repair");
+            return;
+        }
+        for (EventEnvelope e : events) {
+            pending.add(new Outgoing(e, 0));
+        }
+    }
+
+    /** Queues a marker numbered {@code number} (positive) behind the events queued so far. */
+    public void publishMarker(long number) {
+        pending.add(new Outgoing(null, number));
+    }
+
+    /** This node's origin id on the messages it publishes. */
+    public String origin() {
+        return origin;
+    }
+
+    /** Called on the publisher thread whenever a send fails. */
+    public void onFailure(Runnable listener) {
+        failureListener = listener;
     }
 
     private void run() {
         JMSContext context = null;
-        List<EventEnvelope> batch = new ArrayList<>(BATCH);
+        List<Outgoing> batch = new ArrayList<>(BATCH);
         while (running) {
             try {
-                EventEnvelope first = pending.poll(1, TimeUnit.SECONDS);
+                Outgoing first = pending.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -95,7 +137,7 @@ public class EventPublisher {
                 if (context == null) {
                     context = connectionFactory.createContext();
                 }
-                send(context.createProducer(), batch);
+                send(context, batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -106,6 +148,7 @@ public class EventPublisher {
                 FAILURES.log(Level.WARNING, () -> "Publishing to the event topic failed (" + e + "); " + left
                         + " queued events are left to the outbox repair");
                 context = closeQuietly(context);
+                failureListener.run();
             } finally {
                 batch.clear();
             }
@@ -113,13 +156,23 @@ public class EventPublisher {
         closeQuietly(context);
     }
 
-    private void send(JMSProducer producer, List<EventEnvelope> batch) {
+    private void send(JMSContext context, List<Outgoing> batch) {
         List<Long> sent = new ArrayList<>(batch.size());
+        JMSProducer producer = context.createProducer().setProperty(Messaging.ORIGIN_PROPERTY, origin);
         try {
-            for (EventEnvelope next : batch) {
-                producer.send(topic, EnvelopeCodec.encode(next));
-                if (next.durable()) {
-                    sent.add(next.id());
+            for (Outgoing next : batch) {
+                producer.setProperty(Messaging.SEQUENCE_PROPERTY, ++sequence);
+                if (next.event() == null) {
+                    context.createProducer()
+                            .setProperty(Messaging.ORIGIN_PROPERTY, origin)
+                            .setProperty(Messaging.SEQUENCE_PROPERTY, sequence)
+                            .setProperty(Messaging.MARKER_PROPERTY, next.marker())
+                            .send(topic, "");
+                    continue;
+                }
+                producer.send(topic, EnvelopeCodec.encode(next.event()));
+                if (next.event().durable()) {
+                    sent.add(next.event().id());
                 }
             }
         } finally {

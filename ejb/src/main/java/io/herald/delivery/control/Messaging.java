@@ -13,6 +13,18 @@ public final class Messaging {
     public static final String EVENTS_TOPIC = "jms/herald/Events";
     /** The Artemis address every node listens on. */
     public static final String EVENTS_ADDRESS = "herald.events";
+    /** Message property: the publishing node's id for this boot (a random UUID). */
+    public static final String ORIGIN_PROPERTY = "heraldOrigin";
+    /**
+     * Message property: the publishing node's count of send attempts, starting at 1. A receiver
+     * that sees a number skipped knows a message of that node did not reach it.
+     */
+    public static final String SEQUENCE_PROPERTY = "heraldSeq";
+    /**
+     * Message property of a marker: a message without an event that a node sends to the topic to
+     * learn that its own subscription receives what is published (see {@code OrderedFanout}).
+     */
+    public static final String MARKER_PROPERTY = "heraldMarker";
 
     private Messaging() {
     }

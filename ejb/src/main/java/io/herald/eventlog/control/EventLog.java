@@ -100,6 +100,24 @@ public class EventLog {
                 .toList();
     }
 
+    /** Durable events of every product logged after {@code id}, oldest first (a node catching up). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<EventEnvelope> allAfter(long id, int max) {
+        return em.createNamedQuery("EventLogEntry.allAfter", EventLogEntry.class)
+                .setParameter("id", id)
+                .setMaxResults(max)
+                .getResultStream()
+                .map(EventLog::toEnvelope)
+                .toList();
+    }
+
+    /** The highest id in the log, {@code 0} when it is empty. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public long lastId() {
+        Long last = em.createNamedQuery("EventLogEntry.lastId", Long.class).getSingleResult();
+        return last == null ? 0 : last;
+    }
+
     /** A cheap query that proves the database answers. */
     public void ping() {
         em.createNativeQuery("SELECT 1").getSingleResult();

@@ -23,6 +23,10 @@ import jakarta.persistence.Table;
         query = "UPDATE EventLogEntry e SET e.published = true WHERE e.id IN :ids")
 @NamedQuery(name = "EventLogEntry.prunePublishedBefore",
         query = "DELETE FROM EventLogEntry e WHERE e.published = true AND e.createdAt < :before")
+@NamedQuery(name = "EventLogEntry.allAfter",
+        query = "SELECT e FROM EventLogEntry e WHERE e.id > :id ORDER BY e.id")
+@NamedQuery(name = "EventLogEntry.lastId",
+        query = "SELECT MAX(e.id) FROM EventLogEntry e")
 @NamedQuery(name = "EventLogEntry.after",
         query = "SELECT e FROM EventLogEntry e WHERE e.id > :id AND e.product = :product ORDER BY e.id")
 public class EventLogEntry {
