@@ -102,6 +102,33 @@ class HostileInputIT {
         }
     }
 
+    @Test
+    void tokensOfSixteenKilobytesAreReadInAHeaderAndInTheQuery() {
+        HeraldNode node = Cluster.get().nodeA();
+        String padding = "x".repeat(11_000);
+        String admin = TestTokens.withClaims(TestTokens.claims("publisher", TestTokens.ISSUER, java.time.Duration.ofHours(1), "admin")
+                .add("padding", padding).build());
+        String stranger = TestTokens.withClaims(TestTokens.claims("big-" + System.nanoTime(), TestTokens.ISSUER, java.time.Duration.ofHours(1))
+                .add("padding", padding).build());
+        assertTrue(admin.length() > 15_000 && admin.length() <= 16 * 1024, "token of " + admin.length() + " characters");
+        String tooLong = TestTokens.withClaims(TestTokens.claims("publisher", TestTokens.ISSUER, java.time.Duration.ofHours(1), "admin")
+                .add("padding", padding + padding).build());
+
+        HttpJson.Reply published = new HttpJson(node).post("/api/events",
+                "{\"product\":\"commerce\",\"type\":\"t\",\"routing_keys\":[\"commerce:big\"],\"data\":{},\"durable\":false}",
+                Map.of("Authorization", "Bearer " + admin));
+        HttpJson.Reply forged = new HttpJson(node).post("/api/events", "{}", Map.of("Authorization", "Bearer " + admin.substring(0, admin.length() - 4) + "AAAA"));
+
+        HttpJson.Reply refused = new HttpJson(node).post("/api/events", "{}", Map.of("Authorization", "Bearer " + tooLong));
+        assertEquals(202, published.status(), published.body());
+        assertEquals(401, forged.status());
+        assertEquals(401, refused.status(), refused.body());
+        assertEquals("error", refused.object().getString("type"));
+        try (WsClient inventory = WsClient.connect(node.ws("/inventory/api/ws/notification?access_token=" + stranger))) {
+            inventory.expectType("CONNECTION_ESTABLISHED");
+        }
+    }
+
     /** One open socket of each product on a node, each past its greeting. */
     private record Sockets(WsClient commerce, WsClient inventory, WsClient orders) {
 

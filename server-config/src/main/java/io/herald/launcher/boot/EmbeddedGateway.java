@@ -49,6 +49,15 @@ public final class EmbeddedGateway {
     static final String STARTED_PROPERTY = "herald.application.started";
     /** Payara's data grid settings (domain level). */
     static final String GRID = "hazelcast-runtime-configuration.";
+    /**
+     * Grizzly's limit for a request's line and headers together (8 KiB by default, answered with
+     * an empty 400 beyond it). Raised so that a token of up to 16 KB fits in an
+     * {@code Authorization} header or an {@code access_token} parameter with the other headers; it
+     * is a limit, not a buffer every connection holds.
+     */
+    static final String HEADER_LIMIT =
+            "configs.config.server-config.network-config.protocols.protocol.http-listener.http.header-buffer-length-bytes";
+    static final int HEADER_LIMIT_BYTES = 32768;
     static final String HTTP_LISTENER_ENABLED =
             "configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled";
 
@@ -98,6 +107,7 @@ public final class EmbeddedGateway {
         // application's paths would answer 404.
         micro.setPreBootHandler(admin -> {
             run(admin, "set", HTTP_LISTENER_ENABLED + "=false");
+            run(admin, "set", HEADER_LIMIT + "=" + HEADER_LIMIT_BYTES);
             run(admin, "set", GRID + "cluster-group-name=herald-" + java.util.UUID.randomUUID());
             run(admin, "set", GRID + "discovery-mode=tcpip");
             run(admin, "set", GRID + "tcpip-members=127.0.0.1");
