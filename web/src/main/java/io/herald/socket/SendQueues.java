@@ -46,8 +46,8 @@ public class SendQueues {
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threadFactory;
 
-    private SendLimits limits;
-    private ExecutorService senders;
+    SendLimits limits;
+    ExecutorService senders;
 
     @PostConstruct
     void start() {

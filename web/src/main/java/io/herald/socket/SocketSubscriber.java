@@ -33,9 +33,6 @@ import java.util.logging.Logger;
  */
 public final class SocketSubscriber implements Subscriber {
 
-    /** 1013 Try Again Later: the client did not read fast enough. */
-    public static final int CLOSE_TOO_SLOW = 1013;
-    public static final String TOO_SLOW_REASON = "Client too slow: send queue full";
     /** The error text for a binary frame: every document speaks JSON text only. */
     public static final String BINARY_NOT_SUPPORTED = "Binary messages are not supported";
     /** How the error frames of every product begin. */
@@ -127,7 +124,7 @@ public final class SocketSubscriber implements Subscriber {
             SLOW_CLIENTS.log(Level.WARNING, () -> "Closing WebSocket " + id() + ": client too slow, " + (frames - 1) + " frames and "
                     + (pending - frame.bytes()) + " bytes not yet read (limits " + limits.frames() + " frames, "
                     + limits.pendingBytes() + " bytes)");
-            close(CLOSE_TOO_SLOW, TOO_SLOW_REASON);
+            close(SocketClose.TOO_SLOW, SocketClose.TOO_SLOW_REASON);
             return;
         }
         queue.add(frame);

@@ -21,6 +21,7 @@ public final class FakeSession {
 
     /** Texts handed to {@code getAsyncRemote().sendText}, in order. */
     public final List<String> sent = new ArrayList<>();
+    private final java.util.Map<String, Object> userProperties = new java.util.concurrent.ConcurrentHashMap<>();
     /** Close reasons passed to {@code close}, in order. */
     public final List<CloseReason> closes = new ArrayList<>();
     private final List<SendHandler> inFlight = new ArrayList<>();
@@ -62,6 +63,7 @@ public final class FakeSession {
         session = proxy(Session.class, (p, method, args) -> switch (method.getName()) {
             case "getId" -> id;
             case "isOpen" -> open;
+            case "getUserProperties" -> userProperties;
             case "getAsyncRemote" -> async;
             case "addMessageHandler" -> {
                 if (args.length == 2 && args[0] == PongMessage.class) {

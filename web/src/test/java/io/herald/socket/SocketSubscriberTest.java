@@ -91,9 +91,9 @@ class SocketSubscriberTest {
 
         assertEquals(1, client.closes.size());
         assertEquals(1013, client.closes.get(0).getCloseCode().getCode());
-        assertEquals(SocketSubscriber.CLOSE_TOO_SLOW, client.closes.get(0).getCloseCode().getCode());
+        assertEquals(SocketClose.TOO_SLOW, client.closes.get(0).getCloseCode().getCode());
         assertEquals("Client too slow: send queue full", client.closes.get(0).getReasonPhrase());
-        assertEquals(SocketSubscriber.TOO_SLOW_REASON, client.closes.get(0).getReasonPhrase());
+        assertEquals(SocketClose.TOO_SLOW_REASON, client.closes.get(0).getReasonPhrase());
     }
 
     @Test

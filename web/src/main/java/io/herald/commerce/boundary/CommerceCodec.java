@@ -5,13 +5,14 @@ import static io.herald.common.control.Jsons.JSON;
 import io.herald.common.control.StrictJson;
 import io.herald.common.control.WireJson;
 import io.herald.delivery.control.EventEnvelope;
+import io.herald.socket.SocketCommand;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
- * Document 000's wire format. Client messages become {@link CommerceCommand}s; replies and
+ * Document 000's wire format. Client messages become {@link CommerceCommand}s (or the skeleton's ping and invalid); replies and
  * events become JSON text. Anything that is not a known message becomes an error reply.
  */
 public final class CommerceCodec {
@@ -20,32 +21,32 @@ public final class CommerceCodec {
     }
 
     /** Decodes one client frame; never throws. */
-    public static CommerceCommand decode(String text) {
+    public static SocketCommand<CommerceConnection> decode(String text) {
         JsonValue value;
         try {
             value = StrictJson.read(text);
         } catch (JsonException e) {
-            return new CommerceCommand.Invalid("Invalid JSON");
+            return new SocketCommand.Invalid<>("Invalid JSON");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            return new CommerceCommand.Invalid("Message must be a JSON object");
+            return new SocketCommand.Invalid<>("Message must be a JSON object");
         }
         JsonObject message = value.asJsonObject();
         JsonValue type = message.get("type");
         if (!(type instanceof JsonString typeName)) {
-            return new CommerceCommand.Invalid("Missing message type");
+            return new SocketCommand.Invalid<>("Missing message type");
         }
         switch (typeName.getString()) {
             case "ping":
-                return new CommerceCommand.Ping();
+                return new SocketCommand.Ping<>();
             case "subscribe":
-                return channel(message).<CommerceCommand>map(CommerceCommand.Subscribe::new)
-                        .orElseGet(() -> new CommerceCommand.Invalid("Missing channel"));
+                return channel(message).<SocketCommand<CommerceConnection>>map(CommerceCommand.Subscribe::new)
+                        .orElseGet(() -> new SocketCommand.Invalid<>("Missing channel"));
             case "unsubscribe":
-                return channel(message).<CommerceCommand>map(CommerceCommand.Unsubscribe::new)
-                        .orElseGet(() -> new CommerceCommand.Invalid("Missing channel"));
+                return channel(message).<SocketCommand<CommerceConnection>>map(CommerceCommand.Unsubscribe::new)
+                        .orElseGet(() -> new SocketCommand.Invalid<>("Missing channel"));
             default:
-                return new CommerceCommand.Invalid("Unknown message type: " + typeName.getString());
+                return new SocketCommand.Invalid<>("Unknown message type: " + typeName.getString());
         }
     }
 

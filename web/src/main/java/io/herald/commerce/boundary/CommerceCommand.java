@@ -1,32 +1,23 @@
 package io.herald.commerce.boundary;
 
-/** A message from a commerce client, decoded by {@link CommerceCodec}; each knows how to run itself. */
-public sealed interface CommerceCommand {
+import io.herald.socket.SocketCommand;
 
-    /** Runs the command for one connection and returns the reply text. */
-    String runOn(CommerceSocket.Connection connection);
+/**
+ * A message of document 000, decoded by {@link CommerceCodec}; each knows how to run itself.
+ * {@code ping} and unreadable messages are the skeleton's {@link SocketCommand.Ping} and
+ * {@link SocketCommand.Invalid}.
+ */
+public sealed interface CommerceCommand extends SocketCommand<CommerceConnection> {
 
     record Subscribe(String channel) implements CommerceCommand {
-        public String runOn(CommerceSocket.Connection connection) {
+        public String runOn(CommerceConnection connection) {
             return connection.subscribe(channel);
         }
     }
 
     record Unsubscribe(String channel) implements CommerceCommand {
-        public String runOn(CommerceSocket.Connection connection) {
+        public String runOn(CommerceConnection connection) {
             return connection.unsubscribe(channel);
-        }
-    }
-
-    record Ping() implements CommerceCommand {
-        public String runOn(CommerceSocket.Connection connection) {
-            return CommerceCodec.pong();
-        }
-    }
-
-    record Invalid(String message) implements CommerceCommand {
-        public String runOn(CommerceSocket.Connection connection) {
-            return CommerceCodec.error(message);
         }
     }
 }

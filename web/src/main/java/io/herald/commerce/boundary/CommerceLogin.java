@@ -35,8 +35,8 @@ final class CommerceLogin {
 
     /** The sockets opened with this logged-in session (empty if it is not logged in). */
     @SuppressWarnings("unchecked")
-    static Set<CommerceSocket.Connection> sockets(HttpSession session) {
+    static Set<CommerceConnection> sockets(HttpSession session) {
         Object sockets = session.getAttribute(SOCKETS);
-        return sockets instanceof Set<?> set ? (Set<CommerceSocket.Connection>) set : ConcurrentHashMap.newKeySet();
+        return sockets instanceof Set<?> set ? (Set<CommerceConnection>) set : ConcurrentHashMap.newKeySet();
     }
 }

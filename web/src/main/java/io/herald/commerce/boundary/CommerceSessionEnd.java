@@ -14,7 +14,7 @@ public class CommerceSessionEnd implements HttpSessionListener {
         Object sockets = event.getSession().getAttribute(CommerceLogin.SOCKETS);
         if (sockets instanceof Set<?> set) {
             for (Object s : set) {
-                ((CommerceSocket.Connection) s).subscriber().close(1008, "Session ended");
+                ((CommerceConnection) s).sessionEnded();
             }
         }
     }

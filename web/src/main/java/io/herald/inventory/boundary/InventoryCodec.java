@@ -4,6 +4,7 @@ import static io.herald.common.control.Jsons.JSON;
 
 import io.herald.common.control.StrictJson;
 import io.herald.delivery.control.EventEnvelope;
+import io.herald.socket.SocketCommand;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -22,38 +23,38 @@ public final class InventoryCodec {
     }
 
     /** Decodes one client frame; never throws. */
-    public static InventoryCommand decode(String text) {
+    public static SocketCommand<InboxConnection> decode(String text) {
         if ("PING".equalsIgnoreCase(text.strip())) {
-            return new InventoryCommand.Ping();
+            return new SocketCommand.Ping<>();
         }
         JsonValue value;
         try {
             value = StrictJson.read(text);
         } catch (JsonException e) {
-            return new InventoryCommand.Invalid("Invalid JSON");
+            return new SocketCommand.Invalid<>("Invalid JSON");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            return new InventoryCommand.Invalid("Message must be a JSON object");
+            return new SocketCommand.Invalid<>("Message must be a JSON object");
         }
         JsonObject message = value.asJsonObject();
         if (!(message.get("action") instanceof JsonString action)) {
-            return new InventoryCommand.Invalid("Missing action");
+            return new SocketCommand.Invalid<>("Missing action");
         }
         return switch (action.getString()) {
             case "mark_read" -> markRead(message.get("id"));
-            case "ping" -> new InventoryCommand.Ping();
-            default -> new InventoryCommand.Invalid("Unknown action: " + action.getString());
+            case "ping" -> new SocketCommand.Ping<>();
+            default -> new SocketCommand.Invalid<>("Unknown action: " + action.getString());
         };
     }
 
-    private static InventoryCommand markRead(JsonValue id) {
+    private static SocketCommand<InboxConnection> markRead(JsonValue id) {
         if (id instanceof JsonString s && !s.getString().isBlank()) {
             return new InventoryCommand.MarkRead(s.getString());
         }
         if (id instanceof JsonNumber n) {
             return new InventoryCommand.MarkRead(n.toString());
         }
-        return new InventoryCommand.Invalid("Missing notification id");
+        return new SocketCommand.Invalid<>("Missing notification id");
     }
 
     public static String connected(String userId) {

@@ -3,12 +3,13 @@ package io.herald.orders.boundary;
 import io.herald.delivery.control.Delivery;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.SessionRegistry;
-import io.herald.delivery.control.Subscriber;
 import io.herald.orders.control.ConnectRequest;
 import io.herald.orders.control.OrderSession;
 import io.herald.orders.control.OrdersKeys;
 import io.herald.orders.control.SubscriptionRequest;
 import io.herald.orders.control.SubscriptionRules;
+import io.herald.socket.SocketClose;
+import io.herald.socket.SocketConnection;
 import io.herald.socket.SocketSubscriber;
 import java.util.concurrent.Future;
 
@@ -19,9 +20,8 @@ import java.util.concurrent.Future;
  * holds that key's revocation routing key: a {@code key.revoked} delivery closes it with 1008
  * instead of being forwarded.
  */
-public final class OrderConnection implements Subscriber {
+public final class OrderConnection extends SocketConnection {
 
-    public static final int POLICY_VIOLATION = 1008;
     public static final String TOO_MANY_FAILURES = "Too many failed authentication attempts";
     public static final String AUTHENTICATION_TIMEOUT = "Authentication timeout";
     public static final String KEY_REVOKED = "api_key revoked";
@@ -36,14 +36,20 @@ public final class OrderConnection implements Subscriber {
     private volatile Future<?> deadline;
 
     OrderConnection(SocketSubscriber out, OrderSession session, SessionRegistry registry) {
+        super(out);
         this.out = out;
         this.session = session;
         this.registry = registry;
     }
 
     @Override
-    public String id() {
-        return out.id();
+    public String error(String message) {
+        return OrdersCodec.error(message);
+    }
+
+    @Override
+    public String pong() {
+        return OrdersCodec.pong();
     }
 
     @Override
@@ -57,7 +63,7 @@ public final class OrderConnection implements Subscriber {
             if (key != null && key.equals(watchedKey)) {
                 revoked = true;
                 if (session.isAuthenticated()) {
-                    close(POLICY_VIOLATION, KEY_REVOKED);
+                    close(SocketClose.POLICY_VIOLATION, KEY_REVOKED);
                 }
             }
             return;
@@ -78,7 +84,7 @@ public final class OrderConnection implements Subscriber {
         if (outcome instanceof OrderSession.Connected) {
             cancelDeadline();
             if (revoked) {
-                close(POLICY_VIOLATION, KEY_REVOKED);
+                close(SocketClose.POLICY_VIOLATION, KEY_REVOKED);
                 return null;
             }
             return OrdersCodec.connected();
@@ -88,7 +94,7 @@ public final class OrderConnection implements Subscriber {
             watchedKey = null;
         }
         if (outcome instanceof OrderSession.TooManyFailures) {
-            close(POLICY_VIOLATION, TOO_MANY_FAILURES);
+            close(SocketClose.POLICY_VIOLATION, TOO_MANY_FAILURES);
             return null;
         }
         return OrdersCodec.error(((OrderSession.Refused) outcome).message());
@@ -114,27 +120,14 @@ public final class OrderConnection implements Subscriber {
 
     /** Closes the connection unless a connect has succeeded by {@code closer}'s time. */
     void authenticateBy(Future<?> closer) {
-        this.deadline = closer;
+        this.deadline = endsWithConnection(closer);
     }
 
     /** Run by the deadline. */
     void deadlinePassed() {
         if (!session.isAuthenticated()) {
-            close(POLICY_VIOLATION, AUTHENTICATION_TIMEOUT);
+            close(SocketClose.POLICY_VIOLATION, AUTHENTICATION_TIMEOUT);
         }
-    }
-
-    void closed() {
-        cancelDeadline();
-    }
-
-    SocketSubscriber out() {
-        return out;
-    }
-
-    @Override
-    public void close(int code, String reason) {
-        out.close(code, reason);
     }
 
     private void cancelDeadline() {

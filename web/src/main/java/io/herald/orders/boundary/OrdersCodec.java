@@ -4,6 +4,7 @@ import static io.herald.common.control.Jsons.JSON;
 
 import io.herald.common.control.StrictJson;
 import io.herald.delivery.control.EventEnvelope;
+import io.herald.socket.SocketCommand;
 import io.herald.orders.control.ConnectRequest;
 import io.herald.orders.control.SubscriptionRequest;
 import io.herald.orders.control.SubscriptionRules;
@@ -32,27 +33,27 @@ public final class OrdersCodec {
     }
 
     /** Decodes one client frame; never throws. */
-    public static OrdersCommand decode(String text) {
+    public static SocketCommand<OrderConnection> decode(String text) {
         JsonValue value;
         try {
             value = StrictJson.read(text);
         } catch (JsonException e) {
-            return new OrdersCommand.Invalid(INVALID_JSON);
+            return new SocketCommand.Invalid<>(INVALID_JSON);
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            return new OrdersCommand.Invalid(NOT_AN_OBJECT);
+            return new SocketCommand.Invalid<>(NOT_AN_OBJECT);
         }
         JsonObject message = value.asJsonObject();
         if (!(message.get("type") instanceof JsonString type) || type.getString().isEmpty()) {
-            return new OrdersCommand.Invalid(MISSING_TYPE);
+            return new SocketCommand.Invalid<>(MISSING_TYPE);
         }
         JsonValue data = message.get("data");
         return switch (type.getString()) {
             case "connect" -> new OrdersCommand.Connect(connectRequest(data));
             case "subscribe" -> new OrdersCommand.Subscribe(subscriptionRequest(data));
             case "unsubscribe" -> new OrdersCommand.Unsubscribe(subscriptionRequest(data));
-            case "ping" -> new OrdersCommand.Ping();
-            default -> new OrdersCommand.Invalid(UNKNOWN_TYPE + type.getString());
+            case "ping" -> new SocketCommand.Ping<>();
+            default -> new SocketCommand.Invalid<>(UNKNOWN_TYPE + type.getString());
         };
     }
 

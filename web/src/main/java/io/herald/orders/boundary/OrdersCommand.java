@@ -2,11 +2,17 @@ package io.herald.orders.boundary;
 
 import io.herald.orders.control.ConnectRequest;
 import io.herald.orders.control.SubscriptionRequest;
+import io.herald.socket.SocketCommand;
 
-/** A message from an order-status client, decoded by {@link OrdersCodec}; each knows how to run itself. */
-public sealed interface OrdersCommand {
+/**
+ * A message of document 002, decoded by {@link OrdersCodec}; each knows how to run itself.
+ * {@code ping} (a Herald extension, answered with {@code {"type":"pong","data":{}}}) and unreadable
+ * messages are the skeleton's {@link SocketCommand.Ping} and {@link SocketCommand.Invalid}.
+ */
+public sealed interface OrdersCommand extends SocketCommand<OrderConnection> {
 
     /** Runs the command for one connection; @return the reply text, or {@code null} when the connection was closed instead */
+    @Override
     String runOn(OrderConnection connection);
 
     record Connect(ConnectRequest request) implements OrdersCommand {
@@ -24,19 +30,6 @@ public sealed interface OrdersCommand {
     record Unsubscribe(SubscriptionRequest request) implements OrdersCommand {
         public String runOn(OrderConnection connection) {
             return connection.unsubscribe(request);
-        }
-    }
-
-    /** {@code {"type":"ping"}}, a Herald extension: answered with {@code {"type":"pong","data":{}}}. */
-    record Ping() implements OrdersCommand {
-        public String runOn(OrderConnection connection) {
-            return OrdersCodec.pong();
-        }
-    }
-
-    record Invalid(String message) implements OrdersCommand {
-        public String runOn(OrderConnection connection) {
-            return OrdersCodec.error(message);
         }
     }
 }

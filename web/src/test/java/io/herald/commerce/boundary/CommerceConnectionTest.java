@@ -18,18 +18,24 @@ class CommerceConnectionTest {
     private final SessionRegistry registry = new SessionRegistry();
     private final FakeSession client = new FakeSession("s1");
     private final SocketSubscriber subscriber = new SocketSubscriber(client.session(), "commerce", CommerceCodec::event, new SendLimits(10, 1 << 20, 1 << 20), Runnable::run);
-    private final CommerceSocket.Connection cut = new CommerceSocket.Connection(subscriber, registry);
+    private final CommerceConnection cut = new CommerceConnection(subscriber, registry, null);
 
     private String run(String frame) {
         return CommerceCodec.decode(frame.replace('\'', '"')).runOn(cut);
     }
 
     @Test
+    void pingIsAnsweredWithPongAndAnInvalidMessageWithItsError() {
+        assertEquals("{\"type\":\"pong\"}", run("{'type':'ping'}"));
+        assertEquals("{\"type\":\"error\",\"message\":\"Missing channel\"}", run("{'type':'subscribe'}"));
+    }
+
+    @Test
     void subscribeToADocumentedChannel() {
         assertEquals("{\"type\":\"subscribed\",\"channel\":\"order_changes\"}", run("{'type':'subscribe','channel':'order_changes'}"));
 
-        assertTrue(registry.isSubscribed(subscriber, "commerce:order_changes"));
-        assertEquals(Set.of(subscriber), registry.match(List.of("commerce:order_changes")));
+        assertTrue(registry.isSubscribed(cut, "commerce:order_changes"));
+        assertEquals(Set.of(cut), registry.match(List.of("commerce:order_changes")));
     }
 
     @Test
@@ -38,7 +44,7 @@ class CommerceConnectionTest {
         assertEquals("{\"type\":\"subscribed\",\"channel\":\"order_changes\"}", run("{'type':'subscribe','channel':'order_changes'}"));
 
         run("{'type':'unsubscribe','channel':'order_changes'}");
-        assertFalse(registry.isSubscribed(subscriber, "commerce:order_changes"));
+        assertFalse(registry.isSubscribed(cut, "commerce:order_changes"));
     }
 
     @Test

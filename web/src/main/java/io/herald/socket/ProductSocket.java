@@ -1,0 +1,126 @@
+package io.herald.socket;
+
+import io.herald.delivery.control.EventEnvelope;
+import io.herald.delivery.control.SessionRegistry;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * The skeleton of every product's socket. A product's endpoint extends it with
+ * {@code @ServerEndpoint(value = …, configurator = SharedEndpointConfigurator.class)} (or
+ * {@link HttpSessionConfigurator}) and says only what its document makes different: how a client
+ * is accepted ({@link #accept}), what follows ({@link #opened}), and how a text frame becomes a
+ * command ({@link #decode}); its connection class supplies the error and pong shapes. The skeleton
+ * owns the rest, the same for every product:
+ * <ul>
+ * <li>frames over {@value #MAX_FRAME_BYTES} bytes close the socket with 1009 (the container does it);</li>
+ * <li>the connection is kept in the session, registered with the node's registry once accepted
+ * and removed, with its timers, when the socket closes;</li>
+ * <li>text frames run decode → command → reply; replies go through the send queue and error replies
+ * through the connection's error budget ({@link SocketSubscriber#reply});</li>
+ * <li>binary frames get the product's error {@value SocketSubscriber#BINARY_NOT_SUPPORTED};</li>
+ * <li>transport errors are logged at FINE only (the close that follows is what matters).</li>
+ * </ul>
+ * One instance serves every connection of an endpoint, so per-connection state lives in the
+ * connection, never in fields.
+ *
+ * @param <C> the product's connection
+ */
+public abstract class ProductSocket<C extends SocketConnection> {
+
+    /** The largest frame any product accepts. */
+    public static final int MAX_FRAME_BYTES = 65536;
+
+    private static final Logger LOG = Logger.getLogger(ProductSocket.class.getName());
+    private static final String CONNECTION = "herald.socket.connection";
+
+    @Inject
+    protected SessionRegistry registry;
+
+    @Inject
+    protected SendQueues sendQueues;
+
+    @Inject
+    protected SocketTimers timers;
+
+    /**
+     * Authenticates the upgraded socket and builds its connection, without sending anything yet.
+     * @return the connection, or {@code null} after closing the session with the product's refusal
+     */
+    protected abstract C accept(Session session) throws IOException;
+
+    /** Runs once the connection is registered: the greeting, subscriptions implied by the login, timers. */
+    protected void opened(C connection) throws IOException {
+    }
+
+    /** Reads one text frame as a command of the product; never throws. */
+    protected abstract SocketCommand<? super C> decode(String text);
+
+    /** Closes the session with 1008 and {@code reason}, for {@link #accept}: @return {@code null} */
+    protected final C refuse(Session session, String reason) throws IOException {
+        session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(SocketClose.POLICY_VIOLATION), reason));
+        return null;
+    }
+
+    /** A send queue for this session, with the product's wire {@code format} name and event encoder. */
+    protected final SocketSubscriber subscriber(Session session, String format, Function<EventEnvelope, String> encoder) {
+        return sendQueues.subscriber(session, format, encoder);
+    }
+
+    @OnOpen
+    public void onOpen(Session session) throws IOException {
+        C connection = accept(session);
+        if (connection == null) {
+            return;
+        }
+        session.getUserProperties().put(CONNECTION, connection);
+        registry.register(connection);
+        opened(connection);
+    }
+
+    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+    public void onText(Session session, String text) {
+        C connection = connection(session);
+        if (connection != null) {
+            connection.out().reply(decode(text).runOn(connection));
+        }
+    }
+
+    /** Every document speaks text only. */
+    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+    public void onBinary(Session session, ByteBuffer data) {
+        C connection = connection(session);
+        if (connection != null) {
+            connection.out().reply(connection.error(SocketSubscriber.BINARY_NOT_SUPPORTED));
+        }
+    }
+
+    @OnClose
+    public void onClose(Session session) {
+        C connection = connection(session);
+        if (connection != null) {
+            session.getUserProperties().remove(CONNECTION);
+            registry.remove(connection);
+            connection.closed();
+        }
+    }
+
+    @OnError
+    public void onError(Session session, Throwable error) {
+        LOG.fine(() -> "WebSocket " + session.getId() + " error: " + error);
+    }
+
+    @SuppressWarnings("unchecked")
+    private C connection(Session session) {
+        return (C) session.getUserProperties().get(CONNECTION);
+    }
+}

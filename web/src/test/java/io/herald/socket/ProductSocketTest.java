@@ -1,0 +1,139 @@
+package io.herald.socket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.delivery.control.SessionRegistry;
+import jakarta.websocket.Session;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The skeleton every product's socket runs on, with a product of two messages. */
+class ProductSocketTest {
+
+    /** A product whose clients must send "let me in" as their query, with messages "ping" and "sub:<key>". */
+    static final class TinyConnection extends SocketConnection {
+        final SessionRegistry registry;
+
+        TinyConnection(SocketSubscriber out, SessionRegistry registry) {
+            super(out);
+            this.registry = registry;
+        }
+
+        @Override
+        public String error(String message) {
+            return "{\"type\":\"error\",\"text\":\"" + message + "\"}";
+        }
+
+        @Override
+        public String pong() {
+            return "{\"type\":\"pong\"}";
+        }
+    }
+
+    static final class TinySocket extends ProductSocket<TinyConnection> {
+        final CompletableFuture<Void> deadline = new CompletableFuture<>();
+        boolean open = true;
+
+        @Override
+        protected TinyConnection accept(Session session) throws java.io.IOException {
+            return open ? new TinyConnection(subscriber(session, "tiny", e -> e.type()), registry) : refuse(session, "Closed shop");
+        }
+
+        @Override
+        protected void opened(TinyConnection connection) {
+            connection.out().send("{\"type\":\"hello\"}");
+            connection.endsWithConnection(deadline);
+        }
+
+        @Override
+        protected SocketCommand<? super TinyConnection> decode(String text) {
+            if (text.equals("ping")) {
+                return new SocketCommand.Ping<>();
+            }
+            if (text.startsWith("sub:")) {
+                return c -> {
+                    c.registry.subscribe(c, text.substring(4));
+                    return "{\"type\":\"subscribed\"}";
+                };
+            }
+            return new SocketCommand.Invalid<>("Unknown message");
+        }
+    }
+
+    private final TinySocket cut = new TinySocket();
+    private final SessionRegistry registry = new SessionRegistry();
+    private final FakeSession client = new FakeSession("s1");
+
+    @BeforeEach
+    void wire() {
+        SendQueues queues = new SendQueues();
+        queues.limits = new SendLimits(100, 1 << 20, 1 << 20);
+        queues.senders = Executors.newSingleThreadExecutor();
+        cut.sendQueues = queues;
+        cut.registry = registry;
+        client.completeAtOnce();
+    }
+
+    private List<String> sent() throws InterruptedException {
+        Thread.sleep(50); // the sender thread writes
+        return client.sent;
+    }
+
+    @Test
+    void anAcceptedConnectionIsRegisteredGreetedAndRunsItsMessages() throws Exception {
+        cut.onOpen(client.session());
+        cut.onText(client.session(), "ping");
+        cut.onText(client.session(), "sub:tiny:a");
+        cut.onText(client.session(), "dance");
+
+        assertEquals(List.of("{\"type\":\"hello\"}", "{\"type\":\"pong\"}", "{\"type\":\"subscribed\"}",
+                "{\"type\":\"error\",\"text\":\"Unknown message\"}"), sent());
+        assertEquals(1, registry.match(List.of("tiny:a")).size());
+    }
+
+    @Test
+    void binaryFramesGetTheProductsError() throws Exception {
+        cut.onOpen(client.session());
+        cut.onBinary(client.session(), ByteBuffer.wrap(new byte[] {1, 2}));
+
+        assertEquals("{\"type\":\"error\",\"text\":\"" + SocketSubscriber.BINARY_NOT_SUPPORTED + "\"}", sent().get(1));
+    }
+
+    @Test
+    void errorRepliesAreLimitedByTheBudget() throws Exception {
+        cut.onOpen(client.session());
+        for (int i = 0; i < 100; i++) {
+            cut.onText(client.session(), "dance");
+        }
+        assertEquals(1 + ErrorBudget.DEFAULT_LIMIT, sent().size());
+    }
+
+    @Test
+    void aRefusedClientIsClosedWith1008AndNeverRegistered() throws Exception {
+        cut.open = false;
+        cut.onOpen(client.session());
+        cut.onText(client.session(), "ping");
+
+        assertEquals(SocketClose.POLICY_VIOLATION, client.closes.get(0).getCloseCode().getCode());
+        assertEquals("Closed shop", client.closes.get(0).getReasonPhrase());
+        assertEquals(List.of(), sent());
+    }
+
+    @Test
+    void closingRemovesTheConnectionAndCancelsItsTimers() throws Exception {
+        cut.onOpen(client.session());
+        cut.onText(client.session(), "sub:tiny:a");
+        cut.onClose(client.session());
+        cut.onText(client.session(), "ping");
+
+        assertEquals(Set.of(), registry.match(List.of("tiny:a")));
+        assertTrue(cut.deadline.isCancelled());
+        assertEquals(2, sent().size());
+    }
+}
