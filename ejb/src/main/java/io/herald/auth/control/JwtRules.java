@@ -136,22 +136,24 @@ public final class JwtRules {
         if (subject.length() > 255) {
             throw new InvalidTokenException("Token subject is too long");
         }
-        return new VerifiedToken(subject, groups(claims.getClaim("groups")), expiresAt);
+        return new VerifiedToken(subject, strings(claims.getClaim("groups"), "groups"), expiresAt,
+                strings(claims.getClaim("locations"), "locations"));
     }
 
-    private static Set<String> groups(Object claim) throws InvalidTokenException {
+    /** A claim that is a string or an array of strings (absent: none). */
+    private static Set<String> strings(Object claim, String name) throws InvalidTokenException {
         Set<String> groups = new LinkedHashSet<>();
         if (claim instanceof String single) {
             groups.add(single);
         } else if (claim instanceof Collection<?> many) {
             for (Object group : many) {
-                if (!(group instanceof String name)) {
-                    throw new InvalidTokenException("Token groups must be strings");
+                if (!(group instanceof String value)) {
+                    throw new InvalidTokenException("Token " + name + " must be strings");
                 }
-                groups.add(name);
+                groups.add(value);
             }
         } else if (claim != null) {
-            throw new InvalidTokenException("Token groups must be strings");
+            throw new InvalidTokenException("Token " + name + " must be strings");
         }
         return groups;
     }

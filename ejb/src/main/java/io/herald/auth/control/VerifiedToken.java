@@ -11,13 +11,19 @@ import java.util.Set;
  * @param subject the {@code sub} claim, Herald's user id
  * @param groups the {@code groups} claim, used as roles
  * @param expiresAt the {@code exp} claim
+ * @param locations the {@code locations} claim (point-of-sale locations the user may see; {@code "*"} for all)
  */
-public record VerifiedToken(String subject, Set<String> groups, Instant expiresAt) implements Principal {
+public record VerifiedToken(String subject, Set<String> groups, Instant expiresAt, Set<String> locations) implements Principal {
 
     public VerifiedToken {
         Objects.requireNonNull(subject, "subject");
         groups = Set.copyOf(groups);
         Objects.requireNonNull(expiresAt, "expiresAt");
+        locations = Set.copyOf(locations);
+    }
+
+    public VerifiedToken(String subject, Set<String> groups, Instant expiresAt) {
+        this(subject, groups, expiresAt, Set.of());
     }
 
     /** The subject, so that {@code getUserPrincipal().getName()} is the user id. */

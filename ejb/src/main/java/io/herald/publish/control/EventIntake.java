@@ -5,6 +5,7 @@ import io.herald.commerce.control.CommerceChannels;
 import io.herald.common.control.InvalidInputException;
 import io.herald.inventory.control.InventoryKeys;
 import io.herald.orders.control.OrdersKeys;
+import io.herald.pos.control.PosKeys;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -19,7 +20,7 @@ import java.util.Set;
 public class EventIntake {
 
     /** The products whose subscribers an event may reach. */
-    public static final Set<String> PRODUCTS = Set.of(CommerceChannels.PRODUCT, InventoryKeys.PRODUCT, OrdersKeys.PRODUCT);
+    public static final Set<String> PRODUCTS = Set.of(CommerceChannels.PRODUCT, InventoryKeys.PRODUCT, OrdersKeys.PRODUCT, PosKeys.PRODUCT);
 
     @Inject
     Event<HeraldEvent> events;

@@ -1,0 +1,132 @@
+package io.herald.pos.boundary;
+
+import static io.herald.common.control.Jsons.JSON;
+
+import io.herald.common.control.StrictJson;
+import io.herald.common.control.WireJson;
+import io.herald.delivery.control.EventEnvelope;
+import io.herald.pos.control.PosError;
+import io.herald.pos.control.PosSubscriptions;
+import io.herald.socket.SocketCommand;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Document 003's wire format. A request's {@code id} (a string or a number) is echoed in its
+ * response and in its error.
+ */
+public final class PosCodec {
+
+    private PosCodec() {
+    }
+
+    /** Decodes one client frame; never throws. */
+    public static SocketCommand<PosConnection> decode(String text) {
+        JsonValue value;
+        try {
+            value = StrictJson.read(text);
+        } catch (JsonException e) {
+            return new SocketCommand.Invalid<>("Invalid JSON");
+        }
+        if (!(value instanceof JsonObject message)) {
+            return new SocketCommand.Invalid<>("Message must be a JSON object");
+        }
+        JsonValue given = message.get("id");
+        JsonValue id = given instanceof JsonString || given instanceof JsonNumber ? given : null;
+        if (!(message.get("type") instanceof JsonString type)) {
+            return new PosCommand.Refuse(id, PosError.invalidMessage("Missing message type"));
+        }
+        return switch (type.getString()) {
+            case "subscribe" -> channel(message, id, channel -> new PosCommand.Subscribe(id, channel, message.get("params")));
+            case "unsubscribe" -> message.get("subscription_id") instanceof JsonString sub
+                    ? new PosCommand.Unsubscribe(id, sub.getString())
+                    : new PosCommand.Refuse(id, PosError.invalidMessage("Missing subscription_id"));
+            case "list_subscriptions" -> new PosCommand.ListSubscriptions(id);
+            case "unsubscribe_all" -> new PosCommand.UnsubscribeAll(id);
+            case "ping" -> new SocketCommand.Ping<>();
+            default -> new PosCommand.Refuse(id, PosError.invalidMessage("Unknown message type: " + type.getString()));
+        };
+    }
+
+    private static SocketCommand<PosConnection> channel(JsonObject message, JsonValue id, java.util.function.Function<String, SocketCommand<PosConnection>> command) {
+        return message.get("channel") instanceof JsonString channel && !channel.getString().isBlank()
+                ? command.apply(channel.getString())
+                : new PosCommand.Refuse(id, PosError.invalidMessage("Missing channel"));
+    }
+
+    private static JsonObjectBuilder withId(JsonObjectBuilder b, JsonValue id) {
+        return id == null ? b : b.add("id", id);
+    }
+
+    public static String subscribed(JsonValue id, PosSubscriptions.Subscription s) {
+        return withId(JSON.createObjectBuilder().add("type", "response"), id)
+                .add("success", true)
+                .add("subscription_id", s.id())
+                .add("channel", s.filter().channel().wireName())
+                .add("params", s.params())
+                .build().toString();
+    }
+
+    public static String unsubscribed(JsonValue id, String subscriptionId) {
+        return withId(JSON.createObjectBuilder().add("type", "response"), id)
+                .add("success", true)
+                .add("subscription_id", subscriptionId)
+                .add("message", "Unsubscribed successfully")
+                .build().toString();
+    }
+
+    public static String unsubscribedAll(JsonValue id, Collection<PosSubscriptions.Subscription> removed) {
+        JsonArrayBuilder ids = JSON.createArrayBuilder();
+        removed.forEach(s -> ids.add(s.id()));
+        return withId(JSON.createObjectBuilder().add("type", "response"), id)
+                .add("success", true)
+                .add("subscription_ids", ids)
+                .add("message", "Unsubscribed from " + removed.size() + (removed.size() == 1 ? " subscription" : " subscriptions"))
+                .build().toString();
+    }
+
+    public static String subscriptions(Collection<PosSubscriptions.Subscription> all) {
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        for (PosSubscriptions.Subscription s : all) {
+            list.add(JSON.createObjectBuilder()
+                    .add("id", s.id())
+                    .add("channel", s.filter().channel().wireName())
+                    .add("params", s.params())
+                    .add("created_at", WireJson.timestamp(s.createdAt())));
+        }
+        return JSON.createObjectBuilder().add("type", "subscriptions_list").add("subscriptions", list).build().toString();
+    }
+
+    public static String error(JsonValue id, PosError error) {
+        JsonObjectBuilder b = withId(JSON.createObjectBuilder().add("type", "error"), id)
+                .add("code", error.code())
+                .add("message", error.message());
+        error.details().forEach(b::add);
+        return b.build().toString();
+    }
+
+    public static String pong() {
+        return JSON.createObjectBuilder().add("type", "pong").build().toString();
+    }
+
+    /** {@code {"type":"event","channel":…,"event":…,"subscription_ids":[…],"data":{…},"timestamp":…}} */
+    public static String event(String channel, List<String> subscriptionIds, EventEnvelope event) {
+        JsonArrayBuilder ids = JSON.createArrayBuilder();
+        subscriptionIds.forEach(ids::add);
+        return JSON.createObjectBuilder()
+                .add("type", "event")
+                .add("channel", channel)
+                .add("event", event.type())
+                .add("subscription_ids", ids)
+                .add("data", event.data())
+                .add("timestamp", WireJson.timestamp(event.timestamp()))
+                .build().toString();
+    }
+}
