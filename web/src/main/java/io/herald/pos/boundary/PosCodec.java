@@ -6,6 +6,7 @@ import io.herald.common.control.StrictJson;
 import io.herald.common.control.WireJson;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.pos.control.PosError;
+import io.herald.pos.control.Presence;
 import io.herald.pos.control.PosSubscriptions;
 import io.herald.socket.SocketCommand;
 import jakarta.json.JsonArrayBuilder;
@@ -48,6 +49,9 @@ public final class PosCodec {
             case "unsubscribe" -> message.get("subscription_id") instanceof JsonString sub
                     ? new PosCommand.Unsubscribe(id, sub.getString())
                     : new PosCommand.Refuse(id, PosError.invalidMessage("Missing subscription_id"));
+            case "presence_join" -> channel(message, id, channel -> new PosCommand.PresenceJoin(id, channel, message.get("params"), message.get("user_info")));
+            case "presence_leave" -> channel(message, id, channel -> new PosCommand.PresenceLeave(id, channel, message.get("params")));
+            case "presence_list" -> channel(message, id, channel -> new PosCommand.PresenceList(id, channel, message.get("params")));
             case "list_subscriptions" -> new PosCommand.ListSubscriptions(id);
             case "unsubscribe_all" -> new PosCommand.UnsubscribeAll(id);
             case "ping" -> new SocketCommand.Ping<>();
@@ -110,6 +114,48 @@ public final class PosCodec {
                 .add("message", error.message());
         error.details().forEach(b::add);
         return b.build().toString();
+    }
+
+    public static String presenceJoined(JsonValue id, String channel, JsonObject params, Presence.Present who) {
+        return withId(JSON.createObjectBuilder().add("type", "response"), id)
+                .add("success", true)
+                .add("channel", channel)
+                .add("params", params)
+                .add("message", "Joined presence")
+                .add("data", who.wire())
+                .build().toString();
+    }
+
+    public static String presenceLeft(JsonValue id, String channel, JsonObject params) {
+        return withId(JSON.createObjectBuilder().add("type", "response"), id)
+                .add("success", true)
+                .add("channel", channel)
+                .add("params", params)
+                .add("message", "Left presence")
+                .build().toString();
+    }
+
+    public static String presenceList(JsonValue id, String channel, List<Presence.Present> users) {
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        users.forEach(u -> list.add(u.wire()));
+        return withId(JSON.createObjectBuilder().add("type", "presence_list_response"), id)
+                .add("channel", channel)
+                .add("users", list)
+                .build().toString();
+    }
+
+    /** {@code {"type":"presence","event":"user_joined","channel":…,"data":{"user_id","user_info","joined_at"}}} */
+    public static String presence(EventEnvelope event) {
+        JsonObject data = event.data();
+        return JSON.createObjectBuilder()
+                .add("type", "presence")
+                .add("event", event.type().substring("presence.".length()))
+                .add("channel", data.getString("channel", ""))
+                .add("data", JSON.createObjectBuilder()
+                        .add("user_id", data.get("user_id"))
+                        .add("user_info", data.get("user_info"))
+                        .add("joined_at", data.get("joined_at")))
+                .build().toString();
     }
 
     public static String pong() {

@@ -34,6 +34,25 @@ public sealed interface PosCommand extends SocketCommand<PosConnection> {
         }
     }
 
+    record PresenceJoin(JsonValue id, String channel, JsonValue params, JsonValue userInfo) implements PosCommand {
+        public String runOn(PosConnection connection) {
+            return connection.presenceJoin(id, channel, params, userInfo);
+        }
+    }
+
+    /** Herald's: leaves a presence joined on this connection. */
+    record PresenceLeave(JsonValue id, String channel, JsonValue params) implements PosCommand {
+        public String runOn(PosConnection connection) {
+            return connection.presenceLeave(id, channel, params);
+        }
+    }
+
+    record PresenceList(JsonValue id, String channel, JsonValue params) implements PosCommand {
+        public String runOn(PosConnection connection) {
+            return connection.presenceList(id, channel, params);
+        }
+    }
+
     /** A request that is refused before it reaches the connection's state. */
     record Refuse(JsonValue id, PosError error) implements PosCommand {
         public String runOn(PosConnection connection) {

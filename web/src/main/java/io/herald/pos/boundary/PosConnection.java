@@ -10,6 +10,7 @@ import io.herald.pos.control.PosFilter;
 import io.herald.pos.control.PosKeys;
 import io.herald.pos.control.PosRefused;
 import io.herald.pos.control.PosSubscriptions;
+import io.herald.pos.control.Presence;
 import io.herald.socket.SocketConnection;
 import io.herald.socket.SocketSubscriber;
 import jakarta.json.JsonObject;
@@ -24,15 +25,23 @@ import java.util.Optional;
  */
 public final class PosConnection extends SocketConnection {
 
+    /** The most characters a presence's {@code user_info} may have as JSON text. */
+    static final int MAX_USER_INFO = 2048;
+
     private final VerifiedToken token;
     private final SessionRegistry registry;
     private final PosSubscriptions subscriptions;
+    private final Presence presence;
+    private final String node;
+    private volatile boolean joinedPresence;
 
-    PosConnection(SocketSubscriber out, VerifiedToken token, SessionRegistry registry, int subscriptionLimit) {
+    PosConnection(SocketSubscriber out, VerifiedToken token, SessionRegistry registry, int subscriptionLimit, Presence presence, String node) {
         super(out);
         this.token = token;
         this.registry = registry;
         this.subscriptions = new PosSubscriptions(subscriptionLimit);
+        this.presence = presence;
+        this.node = node;
     }
 
     VerifiedToken token() {
@@ -59,6 +68,11 @@ public final class PosConnection extends SocketConnection {
         if (!PosKeys.PRODUCT.equals(event.product())) {
             return;
         }
+        if (event.type().equals(Presence.JOINED) || event.type().equals(Presence.LEFT)) {
+            // routed by channel and location: this connection subscribed to both
+            out().send(PosCodec.presence(event));
+            return;
+        }
         Optional<PosChannel> channel = PosChannel.ofEvent(event.type());
         if (channel.isEmpty()) {
             return;
@@ -81,6 +95,65 @@ public final class PosConnection extends SocketConnection {
             return PosCodec.subscribed(id, change.subscriptions().get(0));
         } catch (PosRefused refused) {
             return PosCodec.error(id, refused.error());
+        }
+    }
+
+    String presenceJoin(JsonValue id, String channelName, JsonValue params, JsonValue userInfo) {
+        try {
+            String location = presenceLocation(channelName, params);
+            if (userInfo != null && userInfo.getValueType() != JsonValue.ValueType.NULL
+                    && (!(userInfo instanceof JsonObject) || userInfo.toString().length() > MAX_USER_INFO)) {
+                throw new PosRefused(PosError.invalidParams("Invalid parameter: user_info must be an object of at most "
+                        + MAX_USER_INFO + " characters", channelName));
+            }
+            JsonObject info = userInfo instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+            joinedPresence = true;
+            Presence.Present who = presence.join(node, id(), token.subject(), PosChannel.named(channelName).orElseThrow(), location, info);
+            return PosCodec.presenceJoined(id, channelName, (JsonObject) params, who);
+        } catch (PosRefused refused) {
+            return PosCodec.error(id, refused.error());
+        }
+    }
+
+    String presenceLeave(JsonValue id, String channelName, JsonValue params) {
+        try {
+            String location = presenceLocation(channelName, params);
+            if (!presence.leave(node, id(), PosChannel.named(channelName).orElseThrow(), location)) {
+                throw new PosRefused(PosError.invalidParams("Not present in channel " + channelName + " at " + location, channelName));
+            }
+            return PosCodec.presenceLeft(id, channelName, (JsonObject) params);
+        } catch (PosRefused refused) {
+            return PosCodec.error(id, refused.error());
+        }
+    }
+
+    String presenceList(JsonValue id, String channelName, JsonValue params) {
+        try {
+            String location = presenceLocation(channelName, params);
+            return PosCodec.presenceList(id, channelName, presence.list(PosChannel.named(channelName).orElseThrow(), location));
+        } catch (PosRefused refused) {
+            return PosCodec.error(id, refused.error());
+        }
+    }
+
+    /** The one location a presence request names, checked like a subscription to it. */
+    private String presenceLocation(String channelName, JsonValue params) throws PosRefused {
+        PosChannel channel = PosChannel.named(channelName).orElseThrow(() -> new PosRefused(PosError.channelNotFound(channelName)));
+        if (!channel.perLocation()) {
+            throw new PosRefused(PosError.invalidParams("Channel " + channelName + " has no presence", channelName));
+        }
+        PosFilter filter = PosFilter.of(channel, params, token);
+        if (filter.locations().size() != 1) {
+            throw new PosRefused(PosError.invalidParams("Presence needs one location_id", channelName));
+        }
+        return filter.locations().iterator().next();
+    }
+
+    @Override
+    protected void closed() {
+        super.closed();
+        if (joinedPresence) {
+            presence.leaveAll(node, id());
         }
     }
 

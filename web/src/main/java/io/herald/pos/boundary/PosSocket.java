@@ -3,6 +3,8 @@ package io.herald.pos.boundary;
 import io.herald.auth.control.InvalidTokenException;
 import io.herald.auth.control.TokenVerifier;
 import io.herald.auth.control.VerifiedToken;
+import io.herald.pos.control.Presence;
+import io.herald.pos.control.PresenceNodes;
 import io.herald.socket.BearerTokenConfigurator;
 import io.herald.socket.ProductSocket;
 import io.herald.socket.SocketClose;
@@ -31,6 +33,12 @@ public class PosSocket extends ProductSocket<PosConnection> {
     TokenVerifier verifier;
 
     @Inject
+    Presence presence;
+
+    @Inject
+    PresenceNodes nodes;
+
+    @Inject
     @ConfigProperty(name = "herald.pos.subscription-limit", defaultValue = "50")
     int subscriptionLimit;
 
@@ -46,7 +54,7 @@ public class PosSocket extends ProductSocket<PosConnection> {
             return refuse(session, e.reason());
         }
         // events are encoded per connection (each carries its own subscription ids)
-        return new PosConnection(subscriber(session, FORMAT, event -> ""), token, registry, subscriptionLimit);
+        return new PosConnection(subscriber(session, FORMAT, event -> ""), token, registry, subscriptionLimit, presence, nodes.node());
     }
 
     @Override
