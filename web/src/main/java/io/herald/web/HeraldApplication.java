@@ -1,15 +1,16 @@
 package io.herald.web;
 
 import jakarta.annotation.security.DeclareRoles;
+import io.herald.pos.boundary.PosApiResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 /**
  * All REST resources; each product's sit under its own prefix ({@code /commerce/api/...}).
  * Bearer tokens are verified by {@link io.herald.auth.boundary.BearerTokenMechanism}; the
- * {@code admin} role is a token's {@code admin} group.
+ * roles are a token's groups: {@code admin}, and {@code pos.write} for the point-of-sale back end.
  */
 @ApplicationPath("/")
-@DeclareRoles("admin")
+@DeclareRoles({"admin", PosApiResource.WRITER})
 public class HeraldApplication extends Application {
 }

@@ -191,6 +191,11 @@ public record PosFilter(PosChannel channel, Set<String> locations, String userId
         return new PosRefused(PosError.invalidParams(message, channel));
     }
 
+    /** Whether the caller may see and change {@code location} (the token's {@code locations}, or the group {@value #ADMIN}). */
+    public static boolean mayUse(VerifiedToken caller, String location) {
+        return caller.hasGroup(ADMIN) || caller.locations().contains(ALL_LOCATIONS) || caller.locations().contains(location);
+    }
+
     /**
      * The caller needs the group {@code <channel>.read}, every location named (the token's
      * {@code locations} claim, {@value #ALL_LOCATIONS} for all), and for {@code notifications}
@@ -209,11 +214,8 @@ public record PosFilter(PosChannel channel, Set<String> locations, String userId
             }
             return;
         }
-        if (caller.locations().contains(ALL_LOCATIONS)) {
-            return;
-        }
         for (String location : locations) {
-            if (!caller.locations().contains(location)) {
+            if (!mayUse(caller, location)) {
                 throw new PosRefused(PosError.unauthorized("Not authorized for location '" + location + "'", channel, "location:" + location));
             }
         }

@@ -1,0 +1,63 @@
+package io.herald.pos.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * What every point-of-sale record has: a readable random id with a prefix ({@code ord-…}), its
+ * location, and when it was created and last changed (epoch milliseconds).
+ */
+@MappedSuperclass
+public abstract class PosRecord {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Id
+    @Column(name = "id", length = 40)
+    private String id;
+
+    @Column(name = "location_id", nullable = false, length = 64)
+    private String locationId;
+
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private long updatedAt;
+
+    protected PosRecord() {
+    }
+
+    protected PosRecord(String prefix, String locationId, long now) {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        this.id = prefix + "-" + HexFormat.of().formatHex(bytes);
+        this.locationId = Objects.requireNonNull(locationId, "locationId");
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    protected void touch(long now) {
+        updatedAt = Math.max(updatedAt, now);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getLocationId() {
+        return locationId;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getUpdatedAt() {
+        return updatedAt;
+    }
+}
