@@ -49,6 +49,22 @@ class EmbeddedDefaultIT {
                 assertEquals(List.of("Product expires in 2 days", "Product expires in 1 day", "Product expired on " + LocalDate.now(ZoneOffset.UTC).minusDays(1)),
                         List.of(ws.next().getString("message"), ws.next().getString("message"), ws.next().getString("message")));
             }
+            // point of sale: demo tables at loc-xyz789, and a demo user with rights for that location only
+            String sarah = HeraldNode.demoToken("user-sarah", "--groups", "tables.read,pos.write", "--locations", "loc-xyz789");
+            Map<String, String> bearer = Map.of("Authorization", "Bearer " + sarah);
+            HttpJson.Reply tables = new HttpJson(first).get("/pos/v1/api/tables?location_id=loc-xyz789", bearer);
+            assertEquals(200, tables.status(), tables.body());
+            assertEquals(6, tables.json().asJsonArray().size());
+            assertEquals(403, new HttpJson(first).get("/pos/v1/api/tables?location_id=loc-abc456", bearer).status());
+            try (WsClient pos = WsClient.connect(first.ws("/pos/v1/ws"), bearer)) {
+                pos.send("{\"type\":\"subscribe\",\"id\":1,\"channel\":\"tables\",\"params\":{\"location_id\":\"loc-xyz789\"}}");
+                assertEquals(true, pos.next().getBoolean("success"));
+                String table = tables.json().asJsonArray().getJsonObject(0).getString("table_id");
+                assertEquals(200, new HttpJson(first).post("/pos/v1/api/tables/" + table + "/seat", "{\"party_size\":2}", bearer).status());
+                JsonObject seated = pos.next();
+                assertEquals("table.seated", seated.getString("event"));
+                assertEquals(table, seated.getJsonObject("data").getString("table_id"));
+            }
             for (HeraldNode node : new HeraldNode[] {first, second}) {
                 assertFalse(node.logText().contains("AMQ6015"), node.name() + ": the embedded broker's per-message audit lines are off");
                 assertFalse(node.logText().matches("(?s).*Members \\{size:[2-9].*"), node.name() + " joined another instance's data grid");

@@ -103,6 +103,27 @@ class HostileInputIT {
     }
 
     @Test
+    void thePointOfSaleSocketAnswersItsErrorsWithinTheBudget() throws Exception {
+        HeraldNode node = Cluster.get().nodeA();
+        long before = logLines(node);
+        try (WsClient pos = WsClient.connect(node.ws("/pos/v1/ws"), Map.of("Authorization", "Bearer " + TestTokens.token("hostile-pos", "admin")))) {
+            pos.send(NESTED);
+            assertEquals(JsonObjects.of("{\"type\":\"error\",\"code\":\"invalid_message\",\"message\":\"Invalid JSON\"}"), pos.next());
+            pos.sendBinary(new byte[] {1, 2, 3});
+            assertEquals("Binary messages are not supported", pos.next().getString("message"));
+            for (int i = 0; i < 100; i++) {
+                pos.send("garbage " + i);
+            }
+            int errors = 2;
+            while (pos.poll(java.time.Duration.ofSeconds(1)).isPresent()) {
+                errors++;
+            }
+            assertEquals(20, errors, "20 error replies per 10 s");
+        }
+        assertTrue(logLines(node) - before <= 3, "no stack traces in the log");
+    }
+
+    @Test
     void tokensOfSixteenKilobytesAreReadInAHeaderAndInTheQuery() {
         HeraldNode node = Cluster.get().nodeA();
         String padding = "x".repeat(11_000);

@@ -61,16 +61,17 @@ public final class DemoJwt {
     }
 
     /**
-     * {@code token <sub> [--groups a,b] [--ttl seconds]}: prints a demo token for {@code sub}.
+     * {@code token <sub> [--groups a,b] [--locations l1,l2] [--ttl seconds]}: prints a demo token for {@code sub}.
      * @return the process exit code
      */
     static int printToken(List<String> args, Settings settings, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).startsWith("-")) {
-            err.println("Usage: java -jar herald.jar token <user-id> [--groups g1,g2] [--ttl seconds]");
+            err.println("Usage: java -jar herald.jar token <user-id> [--groups g1,g2] [--locations l1,l2|*] [--ttl seconds]");
             return 2;
         }
         String subject = args.get(0);
         List<String> groups = List.of();
+        List<String> locations = null;
         long ttl = 3600;
         for (int i = 1; i < args.size(); i++) {
             String option = args.get(i);
@@ -81,6 +82,7 @@ public final class DemoJwt {
             String value = args.get(++i);
             switch (option) {
                 case "--groups" -> groups = value.isBlank() ? List.of() : List.of(value.split(","));
+                case "--locations" -> locations = value.isBlank() ? List.of() : List.of(value.split(","));
                 case "--ttl" -> {
                     try {
                         ttl = Long.parseLong(value);
@@ -99,7 +101,7 @@ public final class DemoJwt {
             err.println("Note: a verification key is configured here, so a server started with this configuration refuses demo tokens.");
         }
         try {
-            out.println(sign(subject, groups, Instant.now(), ttl));
+            out.println(sign(subject, groups, locations, Instant.now(), ttl));
             return 0;
         } catch (IOException | GeneralSecurityException e) {
             err.println("Could not sign the token: " + e);
@@ -108,6 +110,12 @@ public final class DemoJwt {
     }
 
     static String sign(String subject, List<String> groups, Instant now, long ttlSeconds) throws IOException, GeneralSecurityException {
+        return sign(subject, groups, null, now, ttlSeconds);
+    }
+
+    /** @param locations the point-of-sale {@code locations} claim, or {@code null} for none */
+    static String sign(String subject, List<String> groups, List<String> locations, Instant now, long ttlSeconds)
+            throws IOException, GeneralSecurityException {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", "RS256");
         header.put("typ", "JWT");
@@ -117,6 +125,9 @@ public final class DemoJwt {
         claims.put("sub", subject);
         claims.put("upn", subject);
         claims.put("groups", groups);
+        if (locations != null) {
+            claims.put("locations", locations);
+        }
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.getEpochSecond() + ttlSeconds);
         claims.put("jti", UUID.randomUUID().toString());

@@ -92,7 +92,7 @@ public final class Main {
                 case "--help", "-h" -> {
                     out.println("""
                             Usage: java -jar herald.jar [--port N]
-                                   java -jar herald.jar token <user-id> [--groups g1,g2] [--ttl seconds]
+                                   java -jar herald.jar token <user-id> [--groups g1,g2] [--locations l1,l2|*] [--ttl seconds]
                               --port N   HTTP port (default 8080; also herald.http.port / HERALD_HTTP_PORT)
                               token      prints a JWT signed with the demo key (valid when no key is configured)
                             Configuration (system property or environment variable):

@@ -59,6 +59,12 @@ class DemoJwtTest {
     }
 
     @Test
+    void aPointOfSaleTokenCarriesItsLocations() throws Exception {
+        String token = DemoJwt.sign("user-sarah", List.of("orders.read"), List.of("loc-xyz789", "loc-abc456"), Instant.ofEpochSecond(1_800_000_000L), 600);
+        assertTrue(part(token, 1).contains("\"groups\":[\"orders.read\"],\"locations\":[\"loc-xyz789\",\"loc-abc456\"],"), part(token, 1));
+    }
+
+    @Test
     void theDemoKeyIsUsedOnlyWhenNoKeyIsConfigured(@TempDir Path work) throws Exception {
         assertFalse(DemoJwt.configureIfUnset(new Settings(Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/idp.pem")), work));
         assertEquals(null, System.getProperty(DemoJwt.PUBLIC_KEY_LOCATION));

@@ -157,6 +157,37 @@ class PosSocketIT {
     }
 
     @Test
+    void theDocumentsHandleReconnectionSnippetWorks() {
+        String loc = "loc-r" + System.nanoTime();
+        String token = token("user-r", List.of(loc), "orders.read");
+        Map<String, JsonObject> active = new java.util.LinkedHashMap<>();
+        try (WsClient first = connect(Cluster.get().nodeA(), token)) {
+            for (String status : List.of("open", "paid")) {
+                String id = "req-" + status;
+                JsonObject sub = Json.createObjectBuilder().add("type", "subscribe").add("id", id).add("channel", "orders")
+                        .add("params", Json.createObjectBuilder().add("location_id", loc).add("statuses", Json.createArrayBuilder().add(status))).build();
+                active.put(id, sub);
+                first.send(sub.toString());
+                assertTrue(first.next().getBoolean("success"));
+            }
+        }
+        // the connection dropped; reconnecting (to the other node) re-subscribes everything
+        try (WsClient again = connect(Cluster.get().nodeB(), token)) {
+            for (JsonObject sub : active.values()) {
+                again.send(sub.toString());
+                JsonObject r = again.next();
+                assertTrue(r.getBoolean("success"), r::toString);
+                assertEquals(sub.getString("id"), r.getString("id"));
+            }
+            assertEquals(2, request(again, "{'type':'list_subscriptions'}").getJsonArray("subscriptions").size());
+            publish(Cluster.get().nodeA(), "order.paid", "pos:orders:loc:" + loc, "{'location_id':'" + loc + "','status':'paid'}");
+            JsonObject event = again.next();
+            assertEquals("order.paid", event.getString("event"));
+            assertEquals(1, event.getJsonArray("subscription_ids").size());
+        }
+    }
+
+    @Test
     void theDocumentsBatchSubscriptionsSnippetWorks() {
         try (WsClient ws = connect(Cluster.get().nodeA(), token("user-batch", List.of("loc-1"), "orders.read", "kds.read", "tables.read"))) {
             long now = System.currentTimeMillis();

@@ -73,6 +73,18 @@ public class PosBackOffice {
         return PosViews.order(find(PosOrder.class, id));
     }
 
+    /** The tables of a location, by number (at most 1000). */
+    public List<JsonObject> tables(String location) {
+        return em.createNamedQuery("DiningTable.at", DiningTable.class).setParameter("location", location).setMaxResults(1000)
+                .getResultStream().map(PosViews::table).toList();
+    }
+
+    /** The stock items of a location, by name (at most 1000). */
+    public List<JsonObject> items(String location) {
+        return em.createNamedQuery("StockItem.at", StockItem.class).setParameter("location", location).setMaxResults(1000)
+                .getResultStream().map(PosViews::item).toList();
+    }
+
     // --- orders
 
     public JsonObject createOrder(String location, String type, long totalCents) {

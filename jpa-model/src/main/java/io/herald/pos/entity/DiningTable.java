@@ -2,11 +2,13 @@ package io.herald.pos.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** A table of a location: free, reserved (for a name) or seated (with a party). */
 @Entity
 @Table(name = "pos_dining_table")
+@NamedQuery(name = "DiningTable.at", query = "SELECT t FROM DiningTable t WHERE t.locationId = :location ORDER BY t.number, t.id")
 public class DiningTable extends PosRecord {
 
     public static final String FREE = "free";

@@ -2,12 +2,14 @@ package io.herald.pos.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.util.Objects;
 
 /** An inventory item of a location: how many are in stock and below how many stock is low. */
 @Entity
 @Table(name = "pos_stock_item")
+@NamedQuery(name = "StockItem.at", query = "SELECT i FROM StockItem i WHERE i.locationId = :location ORDER BY i.name, i.id")
 public class StockItem extends PosRecord {
 
     /** What a change of stock crossed. */

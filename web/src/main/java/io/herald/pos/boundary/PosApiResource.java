@@ -17,6 +17,8 @@ import io.herald.pos.entity.StockItem;
 import io.herald.pos.entity.VoiceSession;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -71,6 +74,22 @@ public class PosApiResource {
             throw new AccessDeniedException("Not authorized for location '" + location + "'");
         }
         return location;
+    }
+
+    private String queryLocation(String location) {
+        if (location == null || location.isBlank()) {
+            throw new InvalidInputException("location_id is required");
+        }
+        if (!PosFilter.mayUse(caller(), location)) {
+            throw new AccessDeniedException("Not authorized for location '" + location + "'");
+        }
+        return location;
+    }
+
+    private static JsonArray array(java.util.List<JsonObject> values) {
+        JsonArrayBuilder all = io.herald.common.control.Jsons.JSON.createArrayBuilder();
+        values.forEach(all::add);
+        return all.build();
     }
 
     private String checked(Class<? extends PosRecord> type, String id) {
@@ -166,6 +185,13 @@ public class PosApiResource {
 
     // --- stock
 
+    /** {@code ?location_id=}: the location's stock items by name. */
+    @GET
+    @Path("inventory/items")
+    public JsonArray items(@QueryParam("location_id") String location) {
+        return array(backOffice.items(queryLocation(location)));
+    }
+
     /** {@code {"location_id","name","quantity","low_threshold"}}. */
     @POST
     @Path("inventory/items")
@@ -189,6 +215,13 @@ public class PosApiResource {
     }
 
     // --- tables
+
+    /** {@code ?location_id=}: the location's tables by number. */
+    @GET
+    @Path("tables")
+    public JsonArray tables(@QueryParam("location_id") String location) {
+        return array(backOffice.tables(queryLocation(location)));
+    }
 
     /** {@code {"location_id","number"}}. */
     @POST
