@@ -75,7 +75,8 @@ class BrokerKillIT {
 
     @Test
     void noEventIsLostDuplicatedOrReorderedWhenTheBrokerIsKilledAndRestarted() throws Exception {
-        try (SharedDatabase database = SharedDatabase.start();
+        // its own H2 server: SharedDatabase.start() on PostgreSQL resets the schema the two-node cluster of the other tests uses
+        try (SharedDatabase database = SharedDatabase.startH2();
                 BrokerProcess broker = new BrokerProcess("broker-kill").start()) {
             Map<String, String> env = new HashMap<>(database.environment());
             env.put("HERALD_BROKER_URL", broker.url());

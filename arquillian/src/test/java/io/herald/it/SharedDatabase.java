@@ -25,6 +25,10 @@ public final class SharedDatabase implements AutoCloseable {
         this.h2 = h2;
     }
 
+    /**
+     * The cluster's database. On PostgreSQL this empties the configured database's schema, so only
+     * {@link Cluster} calls it; other tests with nodes of their own use {@link #startH2()}.
+     */
     public static SharedDatabase start() throws SQLException {
         String pg = System.getenv("HERALD_IT_PG_URL");
         if (pg != null && !pg.isBlank()) {

@@ -162,17 +162,24 @@ public final class PosCodec {
         return JSON.createObjectBuilder().add("type", "pong").build().toString();
     }
 
-    /** {@code {"type":"event","channel":…,"event":…,"subscription_ids":[…],"data":{…},"timestamp":…}} */
-    public static String event(String channel, List<String> subscriptionIds, EventEnvelope event) {
-        JsonArrayBuilder ids = JSON.createArrayBuilder();
-        subscriptionIds.forEach(ids::add);
-        return JSON.createObjectBuilder()
-                .add("type", "event")
-                .add("channel", channel)
-                .add("event", event.type())
-                .add("subscription_ids", ids)
-                .add("data", event.data())
-                .add("timestamp", WireJson.timestamp(event.timestamp()))
-                .build().toString();
+    /**
+     * {@code {"type":"event","channel":…,"event":…,"subscription_ids":[…],"data":{…},"timestamp":…}}:
+     * the part after the subscription ids ({@link #eventTail}) is the same for every connection and
+     * is encoded once per event; each connection adds its head.
+     */
+    public static String event(String channel, List<String> subscriptionIds, EventEnvelope event, String tail) {
+        StringBuilder b = new StringBuilder(tail.length() + 96)
+                .append("{\"type\":\"event\",\"channel\":").append(JSON.createValue(channel))
+                .append(",\"event\":").append(JSON.createValue(event.type()))
+                .append(",\"subscription_ids\":[");
+        for (int i = 0; i < subscriptionIds.size(); i++) {
+            b.append(i == 0 ? "" : ",").append(JSON.createValue(subscriptionIds.get(i)));
+        }
+        return b.append(']').append(tail).toString();
+    }
+
+    /** {@code ,"data":{…},"timestamp":"…"}} */
+    public static String eventTail(EventEnvelope event) {
+        return ",\"data\":" + event.data() + ",\"timestamp\":" + JSON.createValue(WireJson.timestamp(event.timestamp())) + "}";
     }
 }

@@ -25,6 +25,9 @@ import java.util.Optional;
  */
 public final class PosConnection extends SocketConnection {
 
+    /** The key of the part of an event's frame every connection shares (see {@link Delivery#encoded}). */
+    private static final Object EVENT_TAIL = PosConnection.class.getName() + ".eventTail";
+
     /** The most characters a presence's {@code user_info} may have as JSON text. */
     static final int MAX_USER_INFO = 2048;
 
@@ -79,7 +82,7 @@ public final class PosConnection extends SocketConnection {
         }
         List<String> ids = subscriptions.matching(event);
         if (!ids.isEmpty()) {
-            out().send(PosCodec.event(channel.get().wireName(), ids, event));
+            out().send(PosCodec.event(channel.get().wireName(), ids, event, delivery.encoded(EVENT_TAIL, PosCodec::eventTail)));
         }
     }
 
