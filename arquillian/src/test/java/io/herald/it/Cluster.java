@@ -46,6 +46,7 @@ public final class Cluster implements BeforeAllCallback, ExtensionContext.Store.
         env.putAll(TestTokens.serverEnvironment());
         // short enough for a test to watch an unauthenticated order-status socket being closed
         env.put("HERALD_ORDERS_CONNECT_TIMEOUT_SECONDS", "10");
+        env.put("HERALD_TRADING_AUTH_TIMEOUT_SECONDS", "5");
         nodeA = HeraldNode.start("node-a", env);
         // the second node starts on the schema the first one created
         nodeB = HeraldNode.start("node-b", env);

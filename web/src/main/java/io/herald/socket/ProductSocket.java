@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * <li>frames over {@value #MAX_FRAME_BYTES} bytes close the socket with 1009 (the container does it);</li>
  * <li>the connection is kept in the session, registered with the node's registry once accepted
  * and removed, with its timers, when the socket closes;</li>
- * <li>text frames run decode → command → reply; replies go through the send queue and error replies
+ * <li>text frames pass the product's {@link #admit} (a rate limit), then run decode → command → reply; replies go through the send queue and error replies
  * through the connection's error budget ({@link SocketSubscriber#reply});</li>
  * <li>binary frames get the product's error {@value SocketSubscriber#BINARY_NOT_SUPPORTED};</li>
  * <li>transport errors are logged at FINE only (the close that follows is what matters).</li>
@@ -62,6 +62,14 @@ public abstract class ProductSocket<C extends SocketConnection> {
     protected void opened(C connection) throws IOException {
     }
 
+    /**
+     * Whether the connection may send another message now (an inbound rate limit); when not, the
+     * product has answered or closed and the frame is not decoded. Default: always.
+     */
+    protected boolean admit(C connection) {
+        return true;
+    }
+
     /** Reads one text frame as a command of the product; never throws. */
     protected abstract SocketCommand<? super C> decode(String text);
 
@@ -90,7 +98,7 @@ public abstract class ProductSocket<C extends SocketConnection> {
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void onText(Session session, String text) {
         C connection = connection(session);
-        if (connection != null) {
+        if (connection != null && admit(connection)) {
             connection.out().reply(decode(text).runOn(connection));
         }
     }
@@ -99,7 +107,7 @@ public abstract class ProductSocket<C extends SocketConnection> {
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void onBinary(Session session, ByteBuffer data) {
         C connection = connection(session);
-        if (connection != null) {
+        if (connection != null && admit(connection)) {
             connection.out().reply(connection.error(SocketSubscriber.BINARY_NOT_SUPPORTED));
         }
     }

@@ -196,10 +196,26 @@ public final class SocketSubscriber implements Subscriber {
 
     @Override
     public void close(int code, String reason) {
+        closeAfter(null, code, reason);
+    }
+
+    /**
+     * Writes {@code lastFrame} synchronously, then closes: for a refusal in the product's shape
+     * before the close (an authentication that failed). Only before anything else was queued for
+     * the session: it bypasses the queue.
+     */
+    public void closeAfter(String lastFrame, int code, String reason) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         discardQueue();
+        if (lastFrame != null) {
+            try {
+                sink.session().getBasicRemote().sendText(lastFrame);
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Last frame to " + id() + " failed", e);
+            }
+        }
         Session session = sink.session();
         try {
             if (session.isOpen()) {

@@ -137,7 +137,24 @@ public final class JwtRules {
             throw new InvalidTokenException("Token subject is too long");
         }
         return new VerifiedToken(subject, strings(claims.getClaim("groups"), "groups"), expiresAt,
-                strings(claims.getClaim("locations"), "locations"));
+                strings(claims.getClaim("locations"), "locations"), level(claims.getClaim("admin_level")));
+    }
+
+    /** A positive whole number up to 100 (or such a string); absent: 0. */
+    private static int level(Object claim) throws InvalidTokenException {
+        if (claim == null) {
+            return 0;
+        }
+        try {
+            long level = claim instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue()
+                    : claim instanceof String s ? Long.parseLong(s) : -1;
+            if (level >= 1 && level <= 100) {
+                return (int) level;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidTokenException("Token admin_level must be a whole number from 1 to 100");
     }
 
     /** A claim that is a string or an array of strings (absent: none). */

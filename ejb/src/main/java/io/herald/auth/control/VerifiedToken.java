@@ -12,8 +12,9 @@ import java.util.Set;
  * @param groups the {@code groups} claim, used as roles
  * @param expiresAt the {@code exp} claim
  * @param locations the {@code locations} claim (point-of-sale locations the user may see; {@code "*"} for all)
+ * @param adminLevel the {@code admin_level} claim (trading admin rooms), {@code 0} when absent
  */
-public record VerifiedToken(String subject, Set<String> groups, Instant expiresAt, Set<String> locations) implements Principal {
+public record VerifiedToken(String subject, Set<String> groups, Instant expiresAt, Set<String> locations, int adminLevel) implements Principal {
 
     public VerifiedToken {
         Objects.requireNonNull(subject, "subject");
@@ -22,8 +23,12 @@ public record VerifiedToken(String subject, Set<String> groups, Instant expiresA
         locations = Set.copyOf(locations);
     }
 
+    public VerifiedToken(String subject, Set<String> groups, Instant expiresAt, Set<String> locations) {
+        this(subject, groups, expiresAt, locations, 0);
+    }
+
     public VerifiedToken(String subject, Set<String> groups, Instant expiresAt) {
-        this(subject, groups, expiresAt, Set.of());
+        this(subject, groups, expiresAt, Set.of(), 0);
     }
 
     /** The subject, so that {@code getUserPrincipal().getName()} is the user id. */

@@ -6,6 +6,7 @@ import io.herald.common.control.InvalidInputException;
 import io.herald.inventory.control.InventoryKeys;
 import io.herald.orders.control.OrdersKeys;
 import io.herald.pos.control.PosKeys;
+import io.herald.trading.control.TradingKeys;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ import java.util.Set;
 public class EventIntake {
 
     /** The products whose subscribers an event may reach. */
-    public static final Set<String> PRODUCTS = Set.of(CommerceChannels.PRODUCT, InventoryKeys.PRODUCT, OrdersKeys.PRODUCT, PosKeys.PRODUCT);
+    public static final Set<String> PRODUCTS = Set.of(CommerceChannels.PRODUCT, InventoryKeys.PRODUCT, OrdersKeys.PRODUCT, PosKeys.PRODUCT, TradingKeys.PRODUCT);
 
     @Inject
     Event<HeraldEvent> events;

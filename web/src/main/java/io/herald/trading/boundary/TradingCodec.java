@@ -1,0 +1,115 @@
+package io.herald.trading.boundary;
+
+import static io.herald.common.control.Jsons.JSON;
+
+import io.herald.common.control.StrictJson;
+import io.herald.common.control.WireJson;
+import io.herald.delivery.control.EventEnvelope;
+import io.herald.socket.SocketCommand;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+/** Document 004's wire format. */
+public final class TradingCodec {
+
+    public static final String AUTHENTICATION_FAILED = "AUTHENTICATION_FAILED";
+    public static final String AUTHENTICATION_REQUIRED = "AUTHENTICATION_REQUIRED";
+    public static final String ALREADY_AUTHENTICATED = "ALREADY_AUTHENTICATED";
+    public static final String CONNECTION_LIMIT = "CONNECTION_LIMIT";
+    public static final String RATE_LIMIT_EXCEEDED = "RATE_LIMIT_EXCEEDED";
+    public static final String INVALID_ROOM = "INVALID_ROOM";
+    public static final String INVALID_MESSAGE = "INVALID_MESSAGE";
+
+    /** The channel each event type is sent on (the document's {@code channel} field). */
+    static final Map<String, String> CHANNEL_OF = Map.ofEntries(
+            Map.entry("market_data_update", "market_data"),
+            Map.entry("historical_data_update", "historical_data"),
+            Map.entry("price_alert", "alerts"),
+            Map.entry("margin_guard_execution", "margin_guard"),
+            Map.entry("auto_close_execution", "margin_guard"),
+            Map.entry("position_status_update", "positions"),
+            Map.entry("in_app_notification", "notifications"),
+            Map.entry("notification_status_update", "notifications"),
+            Map.entry("server_maintenance", "system"),
+            Map.entry("service_status_update", "system"));
+
+    private TradingCodec() {
+    }
+
+    /** Decodes one client frame; never throws. */
+    public static SocketCommand<TradingConnection> decode(String text) {
+        JsonValue value;
+        try {
+            value = StrictJson.read(text);
+        } catch (JsonException e) {
+            return new SocketCommand.Invalid<>("Invalid JSON");
+        }
+        if (!(value instanceof JsonObject message)) {
+            return new SocketCommand.Invalid<>("Message must be a JSON object");
+        }
+        if (!(message.get("type") instanceof JsonString type)) {
+            return new SocketCommand.Invalid<>("Missing message type");
+        }
+        String channel = message.get("channel") instanceof JsonString c ? c.getString() : null;
+        return switch (type.getString()) {
+            case "auth" -> new TradingCommand.Auth(message.get("token") instanceof JsonString t ? t.getString() : null);
+            case "subscribe" -> new TradingCommand.Subscribe(channel);
+            case "unsubscribe" -> new TradingCommand.Unsubscribe(channel);
+            case "list_rooms" -> new TradingCommand.ListRooms();
+            case "ping" -> new SocketCommand.Ping<>();
+            default -> new SocketCommand.Invalid<>("Unknown message type: " + type.getString());
+        };
+    }
+
+    public static String error(String code, String message) {
+        return JSON.createObjectBuilder().add("type", "error").add("code", code).add("message", message).build().toString();
+    }
+
+    public static String connected(String userId, String sessionId) {
+        return JSON.createObjectBuilder()
+                .add("type", "connection")
+                .add("status", "connected")
+                .add("userId", userId)
+                .add("sessionId", sessionId)
+                .add("serverTime", WireJson.timestamp(Instant.now()))
+                .build().toString();
+    }
+
+    public static String roomSubscription(String channel, String status, Collection<String> rooms) {
+        return JSON.createObjectBuilder()
+                .add("type", "room_subscription")
+                .add("channel", channel)
+                .add("status", status)
+                .add("subscribedRooms", array(rooms))
+                .build().toString();
+    }
+
+    public static String roomList(Collection<String> rooms) {
+        return JSON.createObjectBuilder().add("type", "room_list").add("subscribedRooms", array(rooms)).build().toString();
+    }
+
+    public static String pong() {
+        return JSON.createObjectBuilder().add("type", "pong").add("serverTime", WireJson.timestamp(Instant.now())).build().toString();
+    }
+
+    /** {@code {"type":<event>,"channel":<its channel>,"data":{…}}}, the same for every connection. */
+    public static String event(EventEnvelope event) {
+        return JSON.createObjectBuilder()
+                .add("type", event.type())
+                .add("channel", CHANNEL_OF.getOrDefault(event.type(), "system"))
+                .add("data", event.data())
+                .build().toString();
+    }
+
+    private static JsonArrayBuilder array(Collection<String> values) {
+        JsonArrayBuilder a = JSON.createArrayBuilder();
+        values.forEach(a::add);
+        return a;
+    }
+}

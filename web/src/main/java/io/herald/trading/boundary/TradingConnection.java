@@ -1,0 +1,214 @@
+package io.herald.trading.boundary;
+
+import io.herald.auth.control.InvalidTokenException;
+import io.herald.auth.control.TokenVerifier;
+import io.herald.auth.control.VerifiedToken;
+import io.herald.delivery.control.Delivery;
+import io.herald.delivery.control.EventEnvelope;
+import io.herald.delivery.control.SessionRegistry;
+import io.herald.socket.SocketClose;
+import io.herald.socket.SocketConnection;
+import io.herald.socket.SocketSubscriber;
+import io.herald.socket.SocketTimers;
+import io.herald.trading.control.TokenBucket;
+import io.herald.trading.control.TradingKeys;
+import io.herald.trading.control.TradingRooms;
+import io.herald.trading.control.UserConnections;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One open {@code /trading/ws} connection: unauthenticated until a token is accepted (from the
+ * upgrade's header or an {@code auth} message), then its rooms and channels, which decide the
+ * routing keys it listens to and which events it is sent.
+ */
+public final class TradingConnection extends SocketConnection {
+
+    /** What a connection needs from the node. */
+    record Services(TokenVerifier verifier, SessionRegistry registry, UserConnections users, SocketTimers timers,
+            TradingRooms rooms, int maxConnectionsPerUser, int closeAfterRefusals) {
+    }
+
+    private final Services services;
+    private final TokenBucket bucket;
+    private final Object lock = new Object();
+    // guarded by lock
+    private VerifiedToken token;
+    private int adminLevel;
+    private final Set<String> rooms = new LinkedHashSet<>();
+    private final Set<String> keys = new HashSet<>();
+    private volatile Set<String> roomsSnapshot = Set.of();
+    /** Messages refused by the rate limit in a row. */
+    private final java.util.concurrent.atomic.AtomicInteger refusedInARow = new java.util.concurrent.atomic.AtomicInteger();
+
+    TradingConnection(SocketSubscriber out, Services services, TokenBucket bucket) {
+        super(out);
+        this.services = services;
+        this.bucket = bucket;
+    }
+
+    boolean isAuthenticated() {
+        synchronized (lock) {
+            return token != null;
+        }
+    }
+
+    @Override
+    public String error(String message) {
+        return TradingCodec.error(TradingCodec.INVALID_MESSAGE, message);
+    }
+
+    @Override
+    public String pong() {
+        return isAuthenticated() ? TradingCodec.pong() : notAuthenticated();
+    }
+
+    private static String notAuthenticated() {
+        return TradingCodec.error(TradingCodec.AUTHENTICATION_REQUIRED, "Authenticate first: {\"type\":\"auth\",\"token\":\"<JWT>\"}");
+    }
+
+    /**
+     * The rate limit: {@code false} when this message is refused (answered with
+     * {@code RATE_LIMIT_EXCEEDED}, or the connection closed after too many refusals in a row).
+     */
+    boolean admit() {
+        if (bucket.take()) {
+            refusedInARow.set(0);
+            return true;
+        }
+        if (refusedInARow.incrementAndGet() >= services.closeAfterRefusals()) {
+            close(SocketClose.POLICY_VIOLATION, "Rate limit exceeded");
+        } else {
+            out().reply(TradingCodec.error(TradingCodec.RATE_LIMIT_EXCEEDED, "Too many messages; slow down"));
+        }
+        return false;
+    }
+
+    /** Verifies the token and joins the automatic rooms; a refusal answers the error and closes with 1008. @return the reply */
+    String authenticate(String raw) {
+        if (isAuthenticated()) {
+            return TradingCodec.error(TradingCodec.ALREADY_AUTHENTICATED, "This connection is authenticated already");
+        }
+        VerifiedToken verified;
+        try {
+            verified = services.verifier().verify(raw);
+        } catch (InvalidTokenException e) {
+            out().closeAfter(TradingCodec.error(TradingCodec.AUTHENTICATION_FAILED, e.reason()), SocketClose.POLICY_VIOLATION, e.reason());
+            return null;
+        }
+        if (!services.users().tryOpen(verified.subject(), services.maxConnectionsPerUser())) {
+            String message = "User " + verified.subject() + " has " + services.maxConnectionsPerUser() + " connections open already";
+            out().closeAfter(TradingCodec.error(TradingCodec.CONNECTION_LIMIT, message), SocketClose.POLICY_VIOLATION, "Connection limit reached");
+            return null;
+        }
+        synchronized (lock) {
+            token = verified;
+            adminLevel = verified.hasGroup(TradingRooms.ADMIN_GROUP) ? Math.max(1, verified.adminLevel()) : 0;
+            rooms.addAll(TradingRooms.automatic(verified, adminLevel));
+            relisten();
+        }
+        endsWithConnection(services.timers().at(verified.expiresAt(), () -> close(SocketClose.POLICY_VIOLATION, "Token expired")));
+        return TradingCodec.connected(verified.subject(), id());
+    }
+
+    /** Closes the connection unless it has authenticated (run by the authentication deadline). */
+    void authenticationDeadline() {
+        if (!isAuthenticated()) {
+            close(SocketClose.POLICY_VIOLATION, "Authentication timeout");
+        }
+    }
+
+    String subscribe(String room) {
+        synchronized (lock) {
+            if (token == null) {
+                return notAuthenticated();
+            }
+            Optional<String> refusal = services.rooms().refusal(room, token, adminLevel);
+            if (refusal.isPresent()) {
+                return TradingCodec.error(TradingCodec.INVALID_ROOM, refusal.get());
+            }
+            rooms.add(room);
+            relisten();
+            return TradingCodec.roomSubscription(room, "subscribed", rooms);
+        }
+    }
+
+    String unsubscribe(String room) {
+        synchronized (lock) {
+            if (token == null) {
+                return notAuthenticated();
+            }
+            if (room == null || !rooms.contains(room)) {
+                return TradingCodec.error(TradingCodec.INVALID_ROOM, "Not subscribed to " + room);
+            }
+            rooms.remove(room);
+            relisten();
+            return TradingCodec.roomSubscription(room, "unsubscribed", rooms);
+        }
+    }
+
+    String listRooms() {
+        synchronized (lock) {
+            return token == null ? notAuthenticated() : TradingCodec.roomList(rooms);
+        }
+    }
+
+    /** Listens to the routing keys the held rooms need, and only those. */
+    private void relisten() {
+        Set<String> needed = new HashSet<>();
+        needed.add(TradingKeys.SYSTEM);
+        for (String room : rooms) {
+            TradingRooms.routingKey(room).ifPresent(needed::add);
+        }
+        List<String> drop = new ArrayList<>(keys);
+        drop.removeAll(needed);
+        for (String key : needed) {
+            if (keys.add(key)) {
+                services.registry().subscribe(this, key);
+            }
+        }
+        for (String key : drop) {
+            keys.remove(key);
+            services.registry().unsubscribe(this, key);
+        }
+        roomsSnapshot = Set.copyOf(rooms);
+    }
+
+    /** Sends an event when a held room or channel asks for it (system events always). */
+    @Override
+    public void deliver(Delivery delivery) {
+        EventEnvelope event = delivery.event();
+        if (!TradingKeys.PRODUCT.equals(event.product())) {
+            return;
+        }
+        String channel = TradingCodec.CHANNEL_OF.get(event.type());
+        if (channel == null) {
+            return;
+        }
+        Set<String> held = roomsSnapshot;
+        boolean wanted = switch (channel) {
+            case "system" -> true;
+            case "market_data", "historical_data" -> held.contains(channel) || held.contains("market:" + event.data().getString("symbol", ""));
+            default -> held.contains(channel); // the user's own events, routed by the user room's key
+        };
+        if (wanted) {
+            out().deliver(delivery);
+        }
+    }
+
+    @Override
+    protected void closed() {
+        super.closed();
+        VerifiedToken t;
+        synchronized (lock) {
+            t = token;
+        }
+        if (t != null) {
+            services.users().closed(t.subject());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.herald.trading.boundary;
+
+import io.herald.auth.control.TokenVerifier;
+import io.herald.socket.BearerTokenConfigurator;
+import io.herald.socket.ProductSocket;
+import io.herald.socket.SocketCommand;
+import io.herald.trading.control.TokenBucket;
+import io.herald.trading.control.TradingRooms;
+import io.herald.trading.control.UserConnections;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code /trading/ws} (document 004). Authenticate with {@code Authorization: Bearer} on the
+ * upgrade or with a first message {@code {"type":"auth","token":…}}; either way the answer is
+ * {@code {"type":"connection","status":"connected",…}}. A refused token answers
+ * {@code AUTHENTICATION_FAILED} and closes with 1008; no authentication within
+ * {@code herald.trading.auth-timeout-seconds} closes with 1008. Limits: a token bucket per
+ * connection ({@code RATE_LIMIT_EXCEEDED}; closed with 1008 after too many refusals in a row),
+ * frames over 64 KiB (1009), connections per user per node ({@code CONNECTION_LIMIT}).
+ */
+@ServerEndpoint(value = "/trading/ws", configurator = BearerTokenConfigurator.class)
+public class TradingSocket extends ProductSocket<TradingConnection> {
+
+    private static final String FORMAT = "trading";
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    UserConnections users;
+
+    @Inject
+    @ConfigProperty(name = "herald.trading.symbols", defaultValue = "BTC_USD,ETH_USD,SOL_USD,XRP_USD,ADA_USD")
+    String symbols;
+
+    @Inject
+    @ConfigProperty(name = "herald.trading.auth-timeout-seconds", defaultValue = "10")
+    long authTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "herald.trading.rate-limit.per-second", defaultValue = "20")
+    double ratePerSecond;
+
+    @Inject
+    @ConfigProperty(name = "herald.trading.rate-limit.burst", defaultValue = "40")
+    int burst;
+
+    @Inject
+    @ConfigProperty(name = "herald.trading.rate-limit.close-after", defaultValue = "50")
+    int closeAfterRefusals;
+
+    @Inject
+    @ConfigProperty(name = "herald.trading.max-connections-per-user", defaultValue = "5")
+    int maxConnectionsPerUser;
+
+    private TradingConnection.Services services;
+
+    @PostConstruct
+    void init() {
+        List<String> list = Arrays.stream(symbols.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String s : list) {
+            if (!TradingRooms.isSymbol(s)) {
+                throw new IllegalStateException("herald.trading.symbols: '" + s + "' is not a symbol like BTC_USD");
+            }
+        }
+        services = new TradingConnection.Services(verifier, registry, users, timers, new TradingRooms(new LinkedHashSet<>(list)),
+                maxConnectionsPerUser, closeAfterRefusals);
+    }
+
+    @Override
+    protected TradingConnection accept(Session session) {
+        return new TradingConnection(subscriber(session, FORMAT, TradingCodec::event), services,
+                new TokenBucket(ratePerSecond, burst, System::nanoTime));
+    }
+
+    @Override
+    protected void opened(TradingConnection connection) {
+        String header = (String) connection.out().session().getUserProperties().get(BearerTokenConfigurator.BEARER_TOKEN);
+        if (header != null) {
+            String reply = connection.authenticate(header);
+            if (reply != null) {
+                connection.out().send(reply);
+            }
+            return;
+        }
+        if (authTimeoutSeconds > 0) {
+            connection.endsWithConnection(timers.after(Duration.ofSeconds(authTimeoutSeconds), connection::authenticationDeadline));
+        }
+    }
+
+    @Override
+    protected boolean admit(TradingConnection connection) {
+        return connection.admit();
+    }
+
+    @Override
+    protected SocketCommand<? super TradingConnection> decode(String text) {
+        return TradingCodec.decode(text);
+    }
+}
