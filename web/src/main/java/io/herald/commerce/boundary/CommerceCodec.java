@@ -2,11 +2,9 @@ package io.herald.commerce.boundary;
 
 import static io.herald.common.control.Jsons.JSON;
 
-import io.herald.common.control.StrictJson;
 import io.herald.common.control.WireJson;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.socket.SocketCommand;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -22,32 +20,14 @@ public final class CommerceCodec {
 
     /** Decodes one client frame; never throws. */
     public static SocketCommand<CommerceConnection> decode(String text) {
-        JsonValue value;
-        try {
-            value = StrictJson.read(text);
-        } catch (JsonException e) {
-            return new SocketCommand.Invalid<>("Invalid JSON");
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            return new SocketCommand.Invalid<>("Message must be a JSON object");
-        }
-        JsonObject message = value.asJsonObject();
-        JsonValue type = message.get("type");
-        if (!(type instanceof JsonString typeName)) {
-            return new SocketCommand.Invalid<>("Missing message type");
-        }
-        switch (typeName.getString()) {
-            case "ping":
-                return new SocketCommand.Ping<>();
-            case "subscribe":
-                return channel(message).<SocketCommand<CommerceConnection>>map(CommerceCommand.Subscribe::new)
-                        .orElseGet(() -> new SocketCommand.Invalid<>("Missing channel"));
-            case "unsubscribe":
-                return channel(message).<SocketCommand<CommerceConnection>>map(CommerceCommand.Unsubscribe::new)
-                        .orElseGet(() -> new SocketCommand.Invalid<>("Missing channel"));
-            default:
-                return new SocketCommand.Invalid<>("Unknown message type: " + typeName.getString());
-        }
+        return SocketCommand.typed(text, (type, message) -> switch (type) {
+            case "ping" -> new SocketCommand.Ping<>();
+            case "subscribe" -> channel(message).<SocketCommand<CommerceConnection>>map(CommerceCommand.Subscribe::new)
+                    .orElseGet(() -> new SocketCommand.Invalid<>("Missing channel"));
+            case "unsubscribe" -> channel(message).<SocketCommand<CommerceConnection>>map(CommerceCommand.Unsubscribe::new)
+                    .orElseGet(() -> new SocketCommand.Invalid<>("Missing channel"));
+            default -> new SocketCommand.Invalid<>("Unknown message type: " + type);
+        });
     }
 
     private static java.util.Optional<String> channel(JsonObject message) {

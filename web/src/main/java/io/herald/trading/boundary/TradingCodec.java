@@ -2,15 +2,12 @@ package io.herald.trading.boundary;
 
 import static io.herald.common.control.Jsons.JSON;
 
-import io.herald.common.control.StrictJson;
 import io.herald.common.control.WireJson;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.socket.SocketCommand;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -44,27 +41,17 @@ public final class TradingCodec {
 
     /** Decodes one client frame; never throws. */
     public static SocketCommand<TradingConnection> decode(String text) {
-        JsonValue value;
-        try {
-            value = StrictJson.read(text);
-        } catch (JsonException e) {
-            return new SocketCommand.Invalid<>("Invalid JSON");
-        }
-        if (!(value instanceof JsonObject message)) {
-            return new SocketCommand.Invalid<>("Message must be a JSON object");
-        }
-        if (!(message.get("type") instanceof JsonString type)) {
-            return new SocketCommand.Invalid<>("Missing message type");
-        }
-        String channel = message.get("channel") instanceof JsonString c ? c.getString() : null;
-        return switch (type.getString()) {
-            case "auth" -> new TradingCommand.Auth(message.get("token") instanceof JsonString t ? t.getString() : null);
-            case "subscribe" -> new TradingCommand.Subscribe(channel);
-            case "unsubscribe" -> new TradingCommand.Unsubscribe(channel);
-            case "list_rooms" -> new TradingCommand.ListRooms();
-            case "ping" -> new SocketCommand.Ping<>();
-            default -> new SocketCommand.Invalid<>("Unknown message type: " + type.getString());
-        };
+        return SocketCommand.typed(text, (type, message) -> {
+            String channel = message.get("channel") instanceof JsonString c ? c.getString() : null;
+            return switch (type) {
+                case "auth" -> new TradingCommand.Auth(message.get("token") instanceof JsonString t ? t.getString() : null);
+                case "subscribe" -> new TradingCommand.Subscribe(channel);
+                case "unsubscribe" -> new TradingCommand.Unsubscribe(channel);
+                case "list_rooms" -> new TradingCommand.ListRooms();
+                case "ping" -> new SocketCommand.Ping<>();
+                default -> new SocketCommand.Invalid<>("Unknown message type: " + type);
+            };
+        });
     }
 
     public static String error(String code, String message) {
