@@ -53,6 +53,8 @@ public final class SocketSubscriber implements Subscriber {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set by {@link #closeWhenSent}: the close that follows the last queued frame. */
+    private volatile CloseReason pendingClose;
     private final ErrorBudget errors = ErrorBudget.standard();
 
     /**
@@ -112,7 +114,7 @@ public final class SocketSubscriber implements Subscriber {
     }
 
     private void enqueue(OutgoingFrame frame) {
-        if (closed.get()) {
+        if (closed.get() || pendingClose != null) {
             return;
         }
         int frames = queuedFrames.incrementAndGet();
@@ -143,6 +145,12 @@ public final class SocketSubscriber implements Subscriber {
             }
             OutgoingFrame next = queue.poll();
             if (next == null) {
+                CloseReason last = pendingClose;
+                if (last != null) {
+                    draining.set(false);
+                    close(last.getCloseCode().getCode(), last.getReasonPhrase());
+                    return;
+                }
                 draining.set(false);
                 if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
                     return;
@@ -197,6 +205,20 @@ public final class SocketSubscriber implements Subscriber {
     @Override
     public void close(int code, String reason) {
         closeAfter(null, code, reason);
+    }
+
+    /**
+     * Closes once what is queued now has been written (a refusal the client should read before the
+     * close); nothing queued after this call is sent.
+     */
+    public void closeWhenSent(int code, String reason) {
+        if (closed.get() || pendingClose != null) {
+            return;
+        }
+        pendingClose = new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason);
+        if (draining.compareAndSet(false, true)) {
+            sender.execute(this::drain);
+        }
     }
 
     /**

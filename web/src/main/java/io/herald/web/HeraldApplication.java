@@ -2,15 +2,16 @@ package io.herald.web;
 
 import jakarta.annotation.security.DeclareRoles;
 import io.herald.pos.boundary.PosApiResource;
+import io.herald.trading.boundary.MarketResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 /**
  * All REST resources; each product's sit under its own prefix ({@code /commerce/api/...}).
  * Bearer tokens are verified by {@link io.herald.auth.boundary.BearerTokenMechanism}; the
- * roles are a token's groups: {@code admin}, and {@code pos.write} for the point-of-sale back end.
+ * roles are a token's groups: {@code admin}, and {@code pos.write} for the point-of-sale back end, {@code market.feed} for trading ticks.
  */
 @ApplicationPath("/")
-@DeclareRoles({"admin", PosApiResource.WRITER})
+@DeclareRoles({"admin", PosApiResource.WRITER, MarketResource.FEED})
 public class HeraldApplication extends Application {
 }

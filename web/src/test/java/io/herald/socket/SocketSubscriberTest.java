@@ -57,6 +57,24 @@ class SocketSubscriberTest {
     }
 
     @Test
+    void closeWhenSentWritesWhatIsQueuedThenClosesAndSendsNothingLater() {
+        SocketSubscriber cut = subscriber(client, 10);
+        cut.send("a");
+        cut.send("b");
+        cut.closeWhenSent(1008, "Rate limit exceeded");
+        cut.send("c");
+        assertEquals(List.of(), client.closes);
+
+        client.completeNext();
+        client.completeNext();
+
+        assertEquals(List.of("a", "b"), client.sent);
+        assertEquals(1, client.closes.size());
+        assertEquals(1008, client.closes.get(0).getCloseCode().getCode());
+        assertEquals("Rate limit exceeded", client.closes.get(0).getReasonPhrase());
+    }
+
+    @Test
     void anIdleSessionSendsAtOnce() {
         SocketSubscriber cut = subscriber(client, 10);
 

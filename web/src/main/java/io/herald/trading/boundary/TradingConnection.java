@@ -80,10 +80,10 @@ public final class TradingConnection extends SocketConnection {
             refusedInARow.set(0);
             return true;
         }
+        out().reply(TradingCodec.error(TradingCodec.RATE_LIMIT_EXCEEDED, "Too many messages; slow down"));
         if (refusedInARow.incrementAndGet() >= services.closeAfterRefusals()) {
-            close(SocketClose.POLICY_VIOLATION, "Rate limit exceeded");
-        } else {
-            out().reply(TradingCodec.error(TradingCodec.RATE_LIMIT_EXCEEDED, "Too many messages; slow down"));
+            // after the answers already queued, so the client reads why
+            out().closeWhenSent(SocketClose.POLICY_VIOLATION, "Rate limit exceeded");
         }
         return false;
     }

@@ -5,6 +5,7 @@ import io.herald.socket.BearerTokenConfigurator;
 import io.herald.socket.ProductSocket;
 import io.herald.socket.SocketCommand;
 import io.herald.trading.control.TokenBucket;
+import io.herald.trading.control.TradingMarkets;
 import io.herald.trading.control.TradingRooms;
 import io.herald.trading.control.UserConnections;
 import jakarta.annotation.PostConstruct;
@@ -12,9 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,8 +36,7 @@ public class TradingSocket extends ProductSocket<TradingConnection> {
     UserConnections users;
 
     @Inject
-    @ConfigProperty(name = "herald.trading.symbols", defaultValue = "BTC_USD,ETH_USD,SOL_USD,XRP_USD,ADA_USD")
-    String symbols;
+    TradingMarkets markets;
 
     @Inject
     @ConfigProperty(name = "herald.trading.auth-timeout-seconds", defaultValue = "10")
@@ -63,15 +60,10 @@ public class TradingSocket extends ProductSocket<TradingConnection> {
 
     private TradingConnection.Services services;
 
+
     @PostConstruct
     void init() {
-        List<String> list = Arrays.stream(symbols.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        for (String s : list) {
-            if (!TradingRooms.isSymbol(s)) {
-                throw new IllegalStateException("herald.trading.symbols: '" + s + "' is not a symbol like BTC_USD");
-            }
-        }
-        services = new TradingConnection.Services(verifier, registry, users, timers, new TradingRooms(new LinkedHashSet<>(list)),
+        services = new TradingConnection.Services(verifier, registry, users, timers, new TradingRooms(markets.symbols()),
                 maxConnectionsPerUser, closeAfterRefusals);
     }
 

@@ -1,0 +1,2 @@
+/** Trading state: market candles aggregated from ticks. */
+package io.herald.trading.entity;
