@@ -137,6 +137,24 @@ public final class WsClient implements AutoCloseable {
     }
 
     /** Waits for the server's close frame. */
+    /**
+     * Waits until the server ends the connection: its close frame, or empty when the connection
+     * broke instead (a server that closes with frames of the client still unread makes the kernel
+     * reset the connection, and the reset can overtake the close frame).
+     */
+    public java.util.Optional<Close> awaitEnd() {
+        try {
+            return java.util.Optional.of(closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return fail("the server did not end the connection within " + WAIT);
+        } catch (ExecutionException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Close awaitClose() {
         try {
             Close close = closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);

