@@ -25,7 +25,8 @@ import java.util.Set;
  * Market ticks become candles (1m, 5m, 1h, persisted) and events: per tick a
  * {@code market_data_update} with the symbol's 24-hour figures (from its 1-minute candles) and a
  * {@code historical_data_update} per timeframe with the candle the tick changed, to the symbol's
- * {@code market:} room and to the {@code market_data} / {@code historical_data} channels.
+ * {@code market:} room and to the {@code market_data} / {@code historical_data} channels; then the
+ * symbol's price alerts ({@link PriceAlerts}).
  */
 @Stateless
 public class MarketData {
@@ -39,6 +40,9 @@ public class MarketData {
 
     @Inject
     Event<HeraldEvent> events;
+
+    @Inject
+    PriceAlerts alerts;
 
     /** A price (and traded volume) of a symbol at a time. */
     public record Tick(String symbol, BigDecimal price, BigDecimal volume, Instant at) {
@@ -72,6 +76,7 @@ public class MarketData {
         }
         em.flush();
         events.fire(HeraldEvent.of(TradingKeys.PRODUCT, TICK, summary(tick), keys));
+        alerts.check(tick.symbol(), tick.price(), tick.at());
     }
 
     /** The tick with the symbol's figures over the 24 hours before it. */
