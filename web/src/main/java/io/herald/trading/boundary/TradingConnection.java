@@ -10,7 +10,9 @@ import io.herald.socket.SocketClose;
 import io.herald.socket.SocketConnection;
 import io.herald.socket.SocketSubscriber;
 import io.herald.socket.SocketTimers;
+import io.herald.trading.control.DeliveryReceipts;
 import io.herald.trading.control.TokenBucket;
+import io.herald.trading.control.TradingNotifications;
 import io.herald.trading.control.TradingKeys;
 import io.herald.trading.control.TradingRooms;
 import io.herald.trading.control.UserConnections;
@@ -30,7 +32,7 @@ public final class TradingConnection extends SocketConnection {
 
     /** What a connection needs from the node. */
     record Services(TokenVerifier verifier, SessionRegistry registry, UserConnections users, SocketTimers timers,
-            TradingRooms rooms, int maxConnectionsPerUser, int closeAfterRefusals) {
+            TradingRooms rooms, DeliveryReceipts receipts, int maxConnectionsPerUser, int closeAfterRefusals) {
     }
 
     private final Services services;
@@ -197,6 +199,9 @@ public final class TradingConnection extends SocketConnection {
         };
         if (wanted) {
             out().deliver(delivery);
+            if (TradingNotifications.CREATED.equals(event.type())) {
+                services.receipts().handedToSocket(event.data().getString("userId", ""), event.data().getString("id", ""));
+            }
         }
     }
 

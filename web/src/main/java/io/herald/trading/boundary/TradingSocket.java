@@ -4,6 +4,7 @@ import io.herald.auth.control.TokenVerifier;
 import io.herald.socket.BearerTokenConfigurator;
 import io.herald.socket.ProductSocket;
 import io.herald.socket.SocketCommand;
+import io.herald.trading.control.DeliveryReceipts;
 import io.herald.trading.control.TokenBucket;
 import io.herald.trading.control.TradingMarkets;
 import io.herald.trading.control.TradingRooms;
@@ -39,6 +40,9 @@ public class TradingSocket extends ProductSocket<TradingConnection> {
     TradingMarkets markets;
 
     @Inject
+    DeliveryReceipts receipts;
+
+    @Inject
     @ConfigProperty(name = "herald.trading.auth-timeout-seconds", defaultValue = "10")
     long authTimeoutSeconds;
 
@@ -63,7 +67,7 @@ public class TradingSocket extends ProductSocket<TradingConnection> {
 
     @PostConstruct
     void init() {
-        services = new TradingConnection.Services(verifier, registry, users, timers, new TradingRooms(markets.symbols()),
+        services = new TradingConnection.Services(verifier, registry, users, timers, new TradingRooms(markets.symbols()), receipts,
                 maxConnectionsPerUser, closeAfterRefusals);
     }
 
