@@ -204,7 +204,18 @@ public final class SocketSubscriber implements Subscriber {
 
     @Override
     public void close(int code, String reason) {
-        closeAfter(null, code, reason);
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        discardQueue();
+        Session session = sink.session();
+        try {
+            if (session.isOpen()) {
+                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Close of " + id() + " failed", e);
+        }
     }
 
     /**
@@ -218,33 +229,6 @@ public final class SocketSubscriber implements Subscriber {
         pendingClose = new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason);
         if (draining.compareAndSet(false, true)) {
             sender.execute(this::drain);
-        }
-    }
-
-    /**
-     * Writes {@code lastFrame} synchronously, then closes: for a refusal in the product's shape
-     * before the close (an authentication that failed). Only before anything else was queued for
-     * the session: it bypasses the queue.
-     */
-    public void closeAfter(String lastFrame, int code, String reason) {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        discardQueue();
-        if (lastFrame != null) {
-            try {
-                sink.session().getBasicRemote().sendText(lastFrame);
-            } catch (IOException | IllegalStateException e) {
-                LOG.log(Level.FINE, "Last frame to " + id() + " failed", e);
-            }
-        }
-        Session session = sink.session();
-        try {
-            if (session.isOpen()) {
-                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
-            }
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.FINE, "Close of " + id() + " failed", e);
         }
     }
 

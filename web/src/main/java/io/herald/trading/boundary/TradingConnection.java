@@ -90,7 +90,7 @@ public final class TradingConnection extends SocketConnection {
         return false;
     }
 
-    /** Verifies the token and joins the automatic rooms; a refusal answers the error and closes with 1008. @return the reply */
+    /** Verifies the token and joins the automatic rooms; a refusal answers the error and then closes with 1008. @return the reply */
     String authenticate(String raw) {
         if (isAuthenticated()) {
             return TradingCodec.error(TradingCodec.ALREADY_AUTHENTICATED, "This connection is authenticated already");
@@ -99,13 +99,11 @@ public final class TradingConnection extends SocketConnection {
         try {
             verified = services.verifier().verify(raw);
         } catch (InvalidTokenException e) {
-            out().closeAfter(TradingCodec.error(TradingCodec.AUTHENTICATION_FAILED, e.reason()), SocketClose.POLICY_VIOLATION, e.reason());
-            return null;
+            return refuse(TradingCodec.error(TradingCodec.AUTHENTICATION_FAILED, e.reason()), e.reason());
         }
         if (!services.users().tryOpen(verified.subject(), services.maxConnectionsPerUser())) {
             String message = "User " + verified.subject() + " has " + services.maxConnectionsPerUser() + " connections open already";
-            out().closeAfter(TradingCodec.error(TradingCodec.CONNECTION_LIMIT, message), SocketClose.POLICY_VIOLATION, "Connection limit reached");
-            return null;
+            return refuse(TradingCodec.error(TradingCodec.CONNECTION_LIMIT, message), "Connection limit reached");
         }
         synchronized (lock) {
             token = verified;
@@ -115,6 +113,13 @@ public final class TradingConnection extends SocketConnection {
         }
         endsWithConnection(services.timers().at(verified.expiresAt(), () -> close(SocketClose.POLICY_VIOLATION, "Token expired")));
         return TradingCodec.connected(verified.subject(), id());
+    }
+
+    /** Sends the refusal, then closes with 1008 once it is written; @return {@code null} (nothing more to reply) */
+    private String refuse(String error, String reason) {
+        out().send(error);
+        out().closeWhenSent(SocketClose.POLICY_VIOLATION, reason);
+        return null;
     }
 
     /** Closes the connection unless it has authenticated (run by the authentication deadline). */
