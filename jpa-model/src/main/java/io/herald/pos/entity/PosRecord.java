@@ -1,10 +1,9 @@
 package io.herald.pos.entity;
 
+import io.herald.common.entity.RecordIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -13,8 +12,6 @@ import java.util.Objects;
  */
 @MappedSuperclass
 public abstract class PosRecord {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @Column(name = "id", length = 40)
@@ -33,9 +30,7 @@ public abstract class PosRecord {
     }
 
     protected PosRecord(String prefix, String locationId, long now) {
-        byte[] bytes = new byte[6];
-        RANDOM.nextBytes(bytes);
-        this.id = prefix + "-" + HexFormat.of().formatHex(bytes);
+        this.id = RecordIds.next(prefix + "-");
         this.locationId = Objects.requireNonNull(locationId, "locationId");
         this.createdAt = now;
         this.updatedAt = now;

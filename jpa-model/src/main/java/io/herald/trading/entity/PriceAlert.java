@@ -1,5 +1,6 @@
 package io.herald.trading.entity;
 
+import io.herald.common.entity.RecordIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,8 +8,6 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -28,8 +27,6 @@ import java.util.Objects;
 @NamedQuery(name = "PriceAlert.ofUser",
         query = "SELECT a FROM PriceAlert a WHERE a.userId = :user ORDER BY a.createdAt, a.id")
 public class PriceAlert {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @Column(name = "id", length = 40)
@@ -63,9 +60,7 @@ public class PriceAlert {
     }
 
     public PriceAlert(String userId, String symbol, String condition, BigDecimal price, long now) {
-        byte[] bytes = new byte[6];
-        RANDOM.nextBytes(bytes);
-        this.id = "alert_" + HexFormat.of().formatHex(bytes);
+        this.id = RecordIds.next("alert_");
         this.userId = Objects.requireNonNull(userId, "userId");
         this.symbol = Objects.requireNonNull(symbol, "symbol");
         if (!condition.equals("above") && !condition.equals("below")) {

@@ -1,5 +1,6 @@
 package io.herald.trading.entity;
 
+import io.herald.common.entity.RecordIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,8 +8,6 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /** An in-app notification of one trading user: when it was created, first handed to a socket, and read. */
@@ -19,8 +18,6 @@ import java.util.Objects;
 @NamedQuery(name = "TradingNotification.claimDelivered",
         query = "UPDATE TradingNotification n SET n.deliveredAt = :at WHERE n.id = :id AND n.deliveredAt IS NULL")
 public class TradingNotification {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @Column(name = "id", length = 40)
@@ -60,9 +57,7 @@ public class TradingNotification {
     }
 
     public TradingNotification(String userId, String title, String message, String type, String category, String data, long now) {
-        byte[] bytes = new byte[6];
-        RANDOM.nextBytes(bytes);
-        this.id = "notif_" + HexFormat.of().formatHex(bytes);
+        this.id = RecordIds.next("notif_");
         this.userId = Objects.requireNonNull(userId, "userId");
         this.title = Objects.requireNonNull(title, "title");
         this.message = Objects.requireNonNull(message, "message");

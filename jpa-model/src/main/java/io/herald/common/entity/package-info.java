@@ -1,0 +1,2 @@
+/** What the entities of every product share. */
+package io.herald.common.entity;
