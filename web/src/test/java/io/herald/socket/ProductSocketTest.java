@@ -80,8 +80,9 @@ class ProductSocketTest {
         client.completeAtOnce();
     }
 
-    private List<String> sent() throws InterruptedException {
-        Thread.sleep(50); // the sender thread writes
+    /** What the client got once the sender thread has run every write queued before (a barrier task, FIFO). */
+    private List<String> sent() throws Exception {
+        cut.sendQueues.senders.submit(() -> { }).get();
         return client.sent;
     }
 

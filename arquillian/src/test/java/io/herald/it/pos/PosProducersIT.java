@@ -79,22 +79,13 @@ class PosProducersIT {
             assertTrue(http.post("/pos/v1/api/analytics/hourly-summaries", "{\"hour\":\"" + hour + "\"}", admin).object().getInt("published") >= 1);
             assertEquals(0, new HttpJson(b).post("/pos/v1/api/analytics/hourly-summaries", "{\"hour\":\"" + hour + "\"}", admin).object().getInt("published"),
                     "published once, on one node");
-            Thread.sleep(4000); // the ticket is late after 1 s; the timers of both nodes run every 2 s
+            Map<String, Integer> seen = new TreeMap<>();
+            JsonObject[] lowStock = new JsonObject[1];
+            // the ticket is late after 1 s (the timers of both nodes run every 2 s); bump and recall after that
+            collectUntil(ws, seen, lowStock, "kds.ticket.late");
             post(http, "kds/tickets/" + ticket + "/bump", "{}", 200);
             post(http, "kds/tickets/" + ticket + "/recall", "{}", 200);
-
-            Map<String, Integer> seen = new TreeMap<>();
-            JsonObject lowStock = null;
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (Instant.now().isBefore(deadline) && seen.getOrDefault("kds.ticket.recalled", 0) == 0) {
-                Optional<JsonObject> m = ws.poll(Duration.ofMillis(500));
-                if (m.isPresent() && "event".equals(m.get().getString("type"))) {
-                    seen.merge(m.get().getString("event"), 1, Integer::sum);
-                    if ("inventory.low_stock".equals(m.get().getString("event"))) {
-                        lowStock = m.get();
-                    }
-                }
-            }
+            collectUntil(ws, seen, lowStock, "kds.ticket.recalled");
             ws.poll(Duration.ofSeconds(3)).ifPresent(m -> seen.merge(m.getString("event", m.getString("type")), 1, Integer::sum));
             Map<String, Integer> expected = new TreeMap<>();
             for (String type : List.of("order.updated", "order.status_changed", "order.paid", "order.closed",
@@ -108,8 +99,22 @@ class PosProducersIT {
             expected.put("order.created", 2); // the dine-in order and the voice session's drive-thru order
             expected.put("analytics.metric_update", 3); // revenue, orders, avg_ticket after the payment
             assertEquals(expected, seen);
-            assertEquals("low_stock", lowStock.getJsonObject("data").getString("alert_type"));
-            assertEquals(3, lowStock.getJsonObject("data").getInt("quantity"));
+            assertEquals("low_stock", lowStock[0].getJsonObject("data").getString("alert_type"));
+            assertEquals(3, lowStock[0].getJsonObject("data").getInt("quantity"));
+        }
+    }
+
+    /** Counts the events that arrive until one of {@code type} has (20 s at most). */
+    private static void collectUntil(WsClient ws, Map<String, Integer> seen, JsonObject[] lowStock, String type) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline) && seen.getOrDefault(type, 0) == 0) {
+            Optional<JsonObject> m = ws.poll(Duration.ofMillis(500));
+            if (m.isPresent() && "event".equals(m.get().getString("type"))) {
+                seen.merge(m.get().getString("event"), 1, Integer::sum);
+                if ("inventory.low_stock".equals(m.get().getString("event"))) {
+                    lowStock[0] = m.get();
+                }
+            }
         }
     }
 
