@@ -104,6 +104,19 @@ public final class JsonInput {
         return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
+    /**
+     * A price-like number: at most 16 digits before and 8 after the point; positive when
+     * {@code strictly}, else zero or more. Required.
+     */
+    public BigDecimal decimal(String field, boolean strictly) {
+        BigDecimal value = number(field).bigDecimalValue();
+        if (value.signum() < 0 || strictly && value.signum() == 0 || value.precision() - value.scale() > 16 || value.scale() > 8) {
+            throw new InvalidInputException(field + " must be " + (strictly ? "positive" : "zero or more")
+                    + ", with at most 16 digits before and 8 after the point");
+        }
+        return value;
+    }
+
     /** A non-negative whole number that fits an int. */
     public int count(String field) {
         JsonNumber n = number(field);

@@ -26,7 +26,7 @@ import java.util.Set;
  * {@code market_data_update} with the symbol's 24-hour figures (from its 1-minute candles) and a
  * {@code historical_data_update} per timeframe with the candle the tick changed, to the symbol's
  * {@code market:} room and to the {@code market_data} / {@code historical_data} channels; then the
- * symbol's price alerts ({@link PriceAlerts}).
+ * symbol's price alerts ({@link PriceAlerts}) and its open positions ({@link Positions}, with the margin guard).
  */
 @Stateless
 public class MarketData {
@@ -43,6 +43,9 @@ public class MarketData {
 
     @Inject
     PriceAlerts alerts;
+
+    @Inject
+    Positions positions;
 
     /** A price (and traded volume) of a symbol at a time. */
     public record Tick(String symbol, BigDecimal price, BigDecimal volume, Instant at) {
@@ -77,6 +80,7 @@ public class MarketData {
         em.flush();
         events.fire(HeraldEvent.of(TradingKeys.PRODUCT, TICK, summary(tick), keys));
         alerts.check(tick.symbol(), tick.price(), tick.at());
+        positions.revalue(tick.symbol(), tick.price(), tick.at());
     }
 
     /** The tick with the symbol's figures over the 24 hours before it. */

@@ -14,7 +14,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -74,18 +73,18 @@ public class MarketResource {
             if (!(item instanceof JsonObject o)) {
                 throw new InvalidInputException("a tick must be a JSON object");
             }
-            ticks.add(tick(JsonInput.of(o).onlyFields(Set.of("symbol", "price", "volume", "timestamp")), o));
+            ticks.add(tick(JsonInput.of(o).onlyFields(Set.of("symbol", "price", "volume", "timestamp"))));
         }
         return Response.accepted(JSON.createObjectBuilder().add("accepted", market.ingest(ticks)).build()).build();
     }
 
-    private MarketData.Tick tick(JsonInput in, JsonObject o) {
+    private MarketData.Tick tick(JsonInput in) {
         String symbol = in.requiredText("symbol", 24);
         if (!markets.contains(symbol)) {
             throw new InvalidInputException("unknown symbol " + symbol + "; herald.trading.symbols lists the markets");
         }
-        BigDecimal price = positive(o, "price", true);
-        BigDecimal volume = o.containsKey("volume") ? positive(o, "volume", false) : BigDecimal.ZERO;
+        BigDecimal price = in.decimal("price", true);
+        BigDecimal volume = in.has("volume") ? in.decimal("volume", false) : BigDecimal.ZERO;
         Instant at = Instant.now();
         if (in.has("timestamp")) {
             try {
@@ -95,17 +94,6 @@ public class MarketResource {
             }
         }
         return new MarketData.Tick(symbol, price, volume, at);
-    }
-
-    private static BigDecimal positive(JsonObject o, String field, boolean strictly) {
-        if (!(o.get(field) instanceof JsonNumber n)) {
-            throw new InvalidInputException(field + " must be a number");
-        }
-        BigDecimal value = n.bigDecimalValue();
-        if (value.signum() < 0 || strictly && value.signum() == 0 || value.precision() - value.scale() > 16 || value.scale() > 8) {
-            throw new InvalidInputException(field + " must be " + (strictly ? "positive" : "zero or more") + ", with at most 16 digits before and 8 after the point");
-        }
-        return value;
     }
 
     /** {@code ?symbol=BTC_USD&timeframe=1m|5m|1h&limit=100}: the newest candles, oldest first. */

@@ -12,7 +12,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,17 +50,12 @@ public class PriceAlertResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         JsonInput in = JsonInput.parse(body).onlyFields(Set.of("symbol", "condition", "price"));
-        jakarta.json.JsonObject json = io.herald.common.control.StrictJson.read(body).asJsonObject();
         String symbol = in.requiredText("symbol", 24);
         if (!markets.contains(symbol)) {
             throw new InvalidInputException("unknown symbol " + symbol);
         }
         String condition = in.choice("condition", Set.of("above", "below"));
-        if (!(json.get("price") instanceof JsonNumber n) || n.bigDecimalValue().signum() <= 0
-                || n.bigDecimalValue().scale() > 8 || n.bigDecimalValue().precision() - n.bigDecimalValue().scale() > 16) {
-            throw new InvalidInputException("price must be a positive number with at most 16 digits before and 8 after the point");
-        }
-        BigDecimal price = n.bigDecimalValue();
+        BigDecimal price = in.decimal("price", true);
         return Response.status(Response.Status.CREATED).entity(alerts.create(caller(), symbol, condition, price)).build();
     }
 
