@@ -124,6 +124,28 @@ class HostileInputIT {
     }
 
     @Test
+    void theTradingSocketAnswersItsErrorsAndClosesOversizedFramesWith1009() throws Exception {
+        HeraldNode node = Cluster.get().nodeA();
+        long before = logLines(node);
+        try (WsClient trading = WsClient.connect(node.ws("/trading/ws"), Map.of("Authorization", "Bearer " + TestTokens.token("hostile-trader")))) {
+            assertEquals("connection", trading.next().getString("type"));
+            trading.send(NESTED);
+            JsonObject nested = trading.next();
+            assertEquals("error", nested.getString("type"));
+            assertEquals("INVALID_MESSAGE", nested.getString("code"));
+            trading.sendBinary(new byte[] {1, 2, 3});
+            assertEquals("INVALID_MESSAGE", trading.next().getString("code"));
+            trading.send("{\"type\":\"subscribe\",\"channel\":{\"nested\":true}}");
+            assertEquals("INVALID_ROOM", trading.next().getString("code"));
+            trading.send("{\"type\":\"ping\"}");
+            assertEquals("pong", trading.next().getString("type"));
+            trading.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
+            assertEquals(1009, trading.awaitClose().code());
+        }
+        assertTrue(logLines(node) - before <= 3, "no stack traces in the log");
+    }
+
+    @Test
     void tokensOfSixteenKilobytesAreReadInAHeaderAndInTheQuery() {
         HeraldNode node = Cluster.get().nodeA();
         String padding = "x".repeat(11_000);
