@@ -20,7 +20,7 @@ import java.util.List;
 public final class FakeSession {
 
     /** Texts handed to {@code getAsyncRemote().sendText}, in order. */
-    public final List<String> sent = new ArrayList<>();
+    public final List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.Map<String, Object> userProperties = new java.util.concurrent.ConcurrentHashMap<>();
     /** Close reasons passed to {@code close}, in order. */
     public final List<CloseReason> closes = new ArrayList<>();

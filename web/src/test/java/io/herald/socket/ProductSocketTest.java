@@ -80,10 +80,17 @@ class ProductSocketTest {
         client.completeAtOnce();
     }
 
-    /** What the client got once the sender thread has run every write queued before (a barrier task, FIFO). */
-    private List<String> sent() throws Exception {
-        cut.sendQueues.senders.submit(() -> { }).get();
-        return client.sent;
+    /**
+     * What the client got once the sender thread has run the writes queued before, at least
+     * {@code expected} of them: a completed write may queue the next drain behind a barrier task,
+     * so the barrier is repeated until they are there (or 5 s passed and the assertion shows what came).
+     */
+    private List<String> sent(int expected) throws Exception {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        do {
+            cut.sendQueues.senders.submit(() -> { }).get();
+        } while (client.sent.size() < expected && System.nanoTime() < until);
+        return List.copyOf(client.sent);
     }
 
     @Test
@@ -94,7 +101,7 @@ class ProductSocketTest {
         cut.onText(client.session(), "dance");
 
         assertEquals(List.of("{\"type\":\"hello\"}", "{\"type\":\"pong\"}", "{\"type\":\"subscribed\"}",
-                "{\"type\":\"error\",\"text\":\"Unknown message\"}"), sent());
+                "{\"type\":\"error\",\"text\":\"Unknown message\"}"), sent(4));
         assertEquals(1, registry.match(List.of("tiny:a")).size());
     }
 
@@ -103,7 +110,7 @@ class ProductSocketTest {
         cut.onOpen(client.session());
         cut.onBinary(client.session(), ByteBuffer.wrap(new byte[] {1, 2}));
 
-        assertEquals("{\"type\":\"error\",\"text\":\"" + SocketSubscriber.BINARY_NOT_SUPPORTED + "\"}", sent().get(1));
+        assertEquals("{\"type\":\"error\",\"text\":\"" + SocketSubscriber.BINARY_NOT_SUPPORTED + "\"}", sent(2).get(1));
     }
 
     @Test
@@ -112,7 +119,7 @@ class ProductSocketTest {
         for (int i = 0; i < 100; i++) {
             cut.onText(client.session(), "dance");
         }
-        assertEquals(1 + ErrorBudget.DEFAULT_LIMIT, sent().size());
+        assertEquals(1 + ErrorBudget.DEFAULT_LIMIT, sent(1 + ErrorBudget.DEFAULT_LIMIT).size());
     }
 
     @Test
@@ -123,7 +130,7 @@ class ProductSocketTest {
 
         assertEquals(SocketClose.POLICY_VIOLATION, client.closes.get(0).getCloseCode().getCode());
         assertEquals("Closed shop", client.closes.get(0).getReasonPhrase());
-        assertEquals(List.of(), sent());
+        assertEquals(List.of(), sent(0));
     }
 
     @Test
@@ -135,6 +142,6 @@ class ProductSocketTest {
 
         assertEquals(Set.of(), registry.match(List.of("tiny:a")));
         assertTrue(cut.deadline.isCancelled());
-        assertEquals(2, sent().size());
+        assertEquals(2, sent(2).size());
     }
 }
