@@ -41,15 +41,21 @@ public final class Cluster implements BeforeAllCallback, ExtensionContext.Store.
     private void start() throws Exception {
         broker = new ExternalBroker().start();
         database = SharedDatabase.start();
+        Map<String, String> env = nodeEnvironment();
+        nodeA = HeraldNode.start("node-a", env);
+        // the second node starts on the schema the first one created
+        nodeB = HeraldNode.start("node-b", env);
+    }
+
+    /** What a node of this cluster is started with: the shared database and broker, the test keys. */
+    public Map<String, String> nodeEnvironment() {
         Map<String, String> env = new HashMap<>(database.environment());
         env.put("HERALD_BROKER_URL", broker.url());
         env.putAll(TestTokens.serverEnvironment());
         // short enough for a test to watch an unauthenticated order-status socket being closed
         env.put("HERALD_ORDERS_CONNECT_TIMEOUT_SECONDS", "10");
         env.put("HERALD_TRADING_AUTH_TIMEOUT_SECONDS", "5");
-        nodeA = HeraldNode.start("node-a", env);
-        // the second node starts on the schema the first one created
-        nodeB = HeraldNode.start("node-b", env);
+        return env;
     }
 
     public HeraldNode nodeA() {

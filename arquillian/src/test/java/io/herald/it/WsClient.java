@@ -136,7 +136,13 @@ public final class WsClient implements AutoCloseable {
         return message;
     }
 
-    /** Waits for the server's close frame. */
+    /** The next message, which must be the commerce event {@code event} (commerce frames name it in {@code event}). */
+    public JsonObject expectEvent(String event) {
+        JsonObject message = next();
+        assertEquals(event, message.getString("event", null), () -> "unexpected message " + message);
+        return message;
+    }
+
     /**
      * Waits until the server ends the connection: its close frame, or empty when the connection
      * broke instead (a server that closes with frames of the client still unread makes the kernel

@@ -77,7 +77,7 @@ public final class Main {
     }
 
     /**
-     * Applies {@code --port N} (as the system property {@value Settings#HTTP_PORT}) and
+     * Applies {@code --port N} (as the system property {@value Settings#HTTP_PORT}), {@code --deploy F} (added to {@value Settings#DEPLOY}) and
      * {@code --help}. @return {@code false} when the launcher should exit without starting
      */
     static boolean applyArguments(String[] args, PrintStream out) {
@@ -89,11 +89,19 @@ public final class Main {
                     }
                     System.setProperty(Settings.HTTP_PORT, args[++i]);
                 }
+                case "--deploy" -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("--deploy needs a .war file");
+                    }
+                    String before = System.getProperty(Settings.DEPLOY, "");
+                    System.setProperty(Settings.DEPLOY, before.isBlank() ? args[++i] : before + "," + args[++i]);
+                }
                 case "--help", "-h" -> {
                     out.println("""
-                            Usage: java -jar herald.jar [--port N]
+                            Usage: java -jar herald.jar [--port N] [--deploy app.war]...
                                    java -jar herald.jar token <user-id> [--groups g1,g2] [--locations l1,l2|*] [--ttl seconds]
                               --port N   HTTP port (default 8080; also herald.http.port / HERALD_HTTP_PORT)
+                              --deploy F also deploy the web application F at /<its name> (also herald.deploy / HERALD_DEPLOY, comma-separated)
                               token      prints a JWT signed with the demo key (valid when no key is configured)
                             Configuration (system property or environment variable):
                               herald.broker.url   HERALD_BROKER_URL   external Artemis, tcp://host:61616 (default: embedded)

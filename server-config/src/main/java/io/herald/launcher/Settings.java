@@ -17,6 +17,8 @@ public final class Settings {
     public static final String DB_URL = "herald.db.url";
     public static final String DB_USER = "herald.db.user";
     public static final String DB_PASSWORD = "herald.db.password";
+    /** More WAR files to deploy beside Herald, separated by commas ({@code --deploy} adds to it). */
+    public static final String DEPLOY = "herald.deploy";
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:mem:herald;DB_CLOSE_DELAY=-1";
 
@@ -53,6 +55,23 @@ public final class Settings {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a port number from 1 to 65535, got: " + value);
         }
+    }
+
+    /** The WAR files of {@value #DEPLOY}, each checked to exist. */
+    public java.util.List<java.nio.file.Path> deployments() {
+        String value = get(DEPLOY, "");
+        java.util.List<java.nio.file.Path> wars = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            java.nio.file.Path war = java.nio.file.Path.of(part.trim()).toAbsolutePath();
+            if (!java.nio.file.Files.isRegularFile(war) || !war.getFileName().toString().endsWith(".war")) {
+                throw new IllegalArgumentException(DEPLOY + ": not a .war file: " + war);
+            }
+            wars.add(war);
+        }
+        return wars;
     }
 
     /** MicroProfile Config's mapping: non-alphanumerics become {@code _}, then upper case. */

@@ -23,6 +23,7 @@ class MainTest {
     @AfterEach
     void clearProperties() {
         System.clearProperty(Settings.HTTP_PORT);
+        System.clearProperty(Settings.DEPLOY);
     }
 
     private String printed() {
@@ -69,13 +70,23 @@ class MainTest {
         assertNull(System.getProperty(Settings.HTTP_PORT));
     }
 
+    @Test
+    void everyDeployAddsAnApplication() {
+        assertTrue(Main.applyArguments(new String[] {"--deploy", "shop.war", "--port", "9090", "--deploy", "/tmp/crm.war"}, out));
+
+        assertEquals("shop.war,/tmp/crm.war", System.getProperty(Settings.DEPLOY));
+        var e = assertThrows(IllegalArgumentException.class, () -> Main.applyArguments(new String[] {"--deploy"}, out));
+        assertEquals("--deploy needs a .war file", e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--help", "-h"})
     void helpPrintsUsageAndDoesNotStart(String flag) {
         assertFalse(Main.applyArguments(new String[] {flag}, out));
 
         String usage = printed();
-        assertTrue(usage.startsWith("Usage: java -jar herald.jar [--port N]\n"), usage);
+        assertTrue(usage.startsWith("Usage: java -jar herald.jar [--port N] [--deploy app.war]...\n"), usage);
+        assertTrue(usage.contains("--deploy F also deploy the web application F"), usage);
         assertTrue(usage.contains("--port N   HTTP port (default 8080; also herald.http.port / HERALD_HTTP_PORT)"), usage);
         assertTrue(usage.contains("herald.broker.url   HERALD_BROKER_URL"), usage);
         assertTrue(usage.contains("herald.db.url       HERALD_DB_URL"), usage);

@@ -111,4 +111,17 @@ class SettingsTest {
     void environmentNamesFollowMicroProfileConfig(String key, String variable) {
         assertEquals(variable, Settings.environmentName(key));
     }
+
+    @Test
+    void deploymentsAreExistingWarFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path war = java.nio.file.Files.createFile(dir.resolve("shop.war"));
+        java.nio.file.Path jar = java.nio.file.Files.createFile(dir.resolve("shop.jar"));
+        assertEquals(java.util.List.of(), new Settings(Map.of()).deployments());
+        assertEquals(java.util.List.of(war), new Settings(Map.of("HERALD_DEPLOY", " " + war + " ,")).deployments());
+        var notWar = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Settings(Map.of("HERALD_DEPLOY", jar.toString())).deployments());
+        assertEquals("herald.deploy: not a .war file: " + jar, notWar.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Settings(Map.of("HERALD_DEPLOY", dir.resolve("missing.war").toString())).deployments());
+    }
 }

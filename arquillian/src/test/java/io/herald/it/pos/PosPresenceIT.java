@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.it.Cluster;
 import io.herald.it.HeraldNode;
-import io.herald.it.TestTokens;
 import io.herald.it.WsClient;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -94,9 +92,7 @@ class PosPresenceIT {
     void usersOfAKilledNodeLeaveWithinTheDocumentedTime() throws Exception {
         String loc = location();
         Cluster cluster = Cluster.get();
-        Map<String, String> env = new HashMap<>(cluster.database().environment());
-        env.put("HERALD_BROKER_URL", cluster.broker().url());
-        env.putAll(TestTokens.serverEnvironment());
+        Map<String, String> env = cluster.nodeEnvironment();
         try (WsClient manager = PosSocketIT.connect(cluster.nodeA(), PosSocketIT.token("user-john", List.of(loc), "orders.read"));
                 HeraldNode doomed = HeraldNode.start("pos-doomed", env)) {
             PosSocketIT.request(manager, "{'type':'subscribe','id':'s','channel':'orders','params':{'location_id':'" + loc + "'}}");

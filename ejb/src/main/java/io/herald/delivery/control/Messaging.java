@@ -9,10 +9,15 @@ public final class Messaging {
 
     /** The resource adapter's name: the RAR's file name without {@code .rar}. */
     public static final String RESOURCE_ADAPTER = "artemis-ra";
-    public static final String CONNECTION_FACTORY = "jms/herald/ConnectionFactory";
+    /** Also where applications on the same server find it ({@link io.herald.api.HeraldRelay}). */
+    public static final String CONNECTION_FACTORY = io.herald.api.HeraldRelay.DEFAULT_CONNECTION_FACTORY;
     public static final String EVENTS_TOPIC = "jms/herald/Events";
     /** The Artemis address every node listens on. */
     public static final String EVENTS_ADDRESS = "herald.events";
+    /** The queue applications publish to with the API jar ({@link io.herald.api.HeraldWire}); any node takes each message. */
+    public static final String INGEST_QUEUE = io.herald.api.HeraldWire.INGEST_QUEUE;
+    /** Where a node moves an application's message it cannot accept. */
+    public static final String INGEST_DEAD_LETTERS = io.herald.api.HeraldWire.DEAD_LETTER_QUEUE;
     /** Message property: the publishing node's id for this boot (a random UUID). */
     public static final String ORIGIN_PROPERTY = "heraldOrigin";
     /**

@@ -119,6 +119,9 @@ public final class EmbeddedGateway {
             configure(admin, brokerAddress, dbUrl);
         });
         micro.addDeploymentFile(work.resolve("deploy/ROOT.war").toFile());
+        // the user's own applications, beside Herald on this server (they publish with the API jar)
+        List<Path> applications = settings.deployments();
+        applications.forEach(war -> micro.addDeploymentFile(war.toFile()));
         BROKER_AUDIT.setLevel(Level.WARNING);
         payara = micro.bootStrap();
         BROKER_AUDIT.setLevel(Level.WARNING);
@@ -126,6 +129,13 @@ public final class EmbeddedGateway {
         // its own /health/ready answers UP with no checks), so the application itself says it started.
         if (!Boolean.getBoolean(STARTED_PROPERTY)) {
             throw new IllegalStateException("the Herald application did not deploy; see the log above");
+        }
+        java.util.Collection<String> deployed = payara.getDeployedApplicationNames();
+        for (Path war : applications) {
+            String name = war.getFileName().toString().replaceFirst("\\.war$", "");
+            if (!deployed.contains(name)) {
+                throw new IllegalStateException("the application " + war + " did not deploy; see the log above");
+            }
         }
         run(adminAfterBoot[0], "set", HTTP_LISTENER_ENABLED + "=true");
         System.out.println(banner(httpPort, brokerUrl == null ? "embedded (" + brokerAddress.host() + ":" + brokerAddress.port() + ")" : brokerUrl,
