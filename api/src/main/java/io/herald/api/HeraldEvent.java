@@ -7,9 +7,11 @@ import java.util.Set;
 /**
  * A domain event to deliver to WebSocket subscribers.
  *
- * <p>Fire it with {@code @Inject Event<HeraldEvent>} inside a JTA transaction: Herald appends it
- * to the event log in that transaction and publishes it to every node after commit; a rollback
- * discards it. Fired outside a transaction it is logged and published at once.
+ * <p>Fire it with {@code @Inject Event<HeraldEvent>} inside a JTA transaction. Inside Herald, the
+ * event is appended to the event log in that transaction and published to every node after commit.
+ * In another application that has this jar, {@link HeraldRelay} sends it to Herald's broker bound
+ * to that transaction. Either way a rollback discards it; fired outside a transaction it goes out
+ * at once.
  *
  * @param product the product whose subscribers may receive it ({@code commerce}, {@code inventory}, ...)
  * @param type the event name in the product's vocabulary, e.g. {@code order:updated}

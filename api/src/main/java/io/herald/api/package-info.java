@@ -1,6 +1,8 @@
 /**
  * Herald's public API for applications: fire a {@link io.herald.api.HeraldEvent} with
- * {@code jakarta.enterprise.event.Event} inside a transaction and Herald logs it with that
- * transaction and pushes it to the subscribed WebSocket clients on every node after commit.
+ * {@code jakarta.enterprise.event.Event} inside a transaction, or put
+ * {@link io.herald.api.HeraldEntityListener} and {@link io.herald.api.HeraldEntity} on a JPA
+ * entity, and Herald pushes the events to the subscribed WebSocket clients on every node once the
+ * transaction has committed ({@link io.herald.api.HeraldRelay} sends them from an application).
  */
 package io.herald.api;
