@@ -33,7 +33,12 @@ public @interface HeraldEntity {
     /** The entity's name in event types: {@code order} gives {@code order:created}, … */
     String name();
 
-    /** The routing keys of every change event, e.g. {@code commerce:order_changes}. */
+    /**
+     * The routing keys of every change event, e.g. {@code commerce:order_changes}. A
+     * {@code {field}} in a key is replaced by that field of the entity's JSON (URL-encoded, as
+     * Herald's own keys are): {@code orders:org:{organization_id}} reaches the order-status
+     * clients of that organization. A field that is missing or null fails the flush.
+     */
     String[] routingKeys();
 
     /** Whether Herald keeps the events in its event log (replay, repair after a crash). */

@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -12,8 +13,11 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 import java.io.StringReader;
-import java.util.Arrays;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A JPA entity listener for an application's own entities marked {@link HeraldEntity}: each
@@ -28,6 +32,7 @@ import java.util.LinkedHashSet;
 public class HeraldEntityListener {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Pattern FIELD = Pattern.compile("\\{([^{}]+)}");
     private static final IdentitySnapshots KNOWN = new IdentitySnapshots();
 
     @PostLoad
@@ -76,7 +81,28 @@ public class HeraldEntityListener {
             throw new IllegalStateException("Herald API: " + type.getName() + " uses HeraldEntityListener but has no @HeraldEntity "
                     + "saying its product, name and routing keys");
         }
-        return new HeraldEvent(spec.product(), spec.name() + ":" + operation, data, new LinkedHashSet<>(Arrays.asList(spec.routingKeys())), spec.durable());
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        for (String template : spec.routingKeys()) {
+            keys.add(routingKey(template, data, type));
+        }
+        return new HeraldEvent(spec.product(), spec.name() + ":" + operation, data, keys, spec.durable());
+    }
+
+    /** The template with each {@code {field}} replaced by that field of the state, URL-encoded. */
+    static String routingKey(String template, JsonObject state, Class<?> type) {
+        Matcher m = FIELD.matcher(template);
+        StringBuilder key = new StringBuilder();
+        while (m.find()) {
+            JsonValue value = state.get(m.group(1));
+            if (value == null || value == JsonValue.NULL) {
+                throw new IllegalStateException("Herald API: the routing key " + template + " of " + type.getName()
+                        + " needs the field " + m.group(1) + ", which is missing or null");
+            }
+            String text = value instanceof JsonString s ? s.getString() : value.toString();
+            m.appendReplacement(key, Matcher.quoteReplacement(URLEncoder.encode(text, StandardCharsets.UTF_8)));
+        }
+        m.appendTail(key);
+        return key.toString();
     }
 
     private static void fire(Object entity, String operation, JsonObject data) {

@@ -80,4 +80,17 @@ class HeraldEntityListenerTest {
         snapshots.remove(order);
         assertEquals(1, snapshots.size());
     }
+
+    @HeraldEntity(product = "orders", name = "order", routingKeys = {"orders:org:{organization_id}", "orders:order:{id}"})
+    public static class ScopedOrder {
+    }
+
+    @Test
+    void fieldsInRoutingKeysComeFromTheStateUrlEncoded() {
+        JsonObject state = Json.createObjectBuilder().add("id", "ord 1").add("organization_id", 42).build();
+        assertEquals(Set.of("orders:org:42", "orders:order:ord+1"), HeraldEntityListener.event(ScopedOrder.class, "created", state).routingKeys());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> HeraldEntityListener.event(ScopedOrder.class, "created", Json.createObjectBuilder().add("id", "x").addNull("organization_id").build()));
+        assertTrue(e.getMessage().contains("needs the field organization_id"), e.getMessage());
+    }
 }
