@@ -43,7 +43,9 @@ public final class SharedDatabase implements AutoCloseable {
     public static SharedDatabase startH2() throws SQLException {
         int port = HeraldNode.freePort();
         Server server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists").start();
-        return new SharedDatabase("jdbc:h2:tcp://127.0.0.1:" + port + "/mem:herald;DB_CLOSE_DELAY=-1", "sa", "", server);
+        // with a password: the nodes' pools need one (an empty one reaches H2 as the literal "()"), and the
+        // first connection, a node's, sets it for the in-memory database that tests then read too
+        return new SharedDatabase("jdbc:h2:tcp://127.0.0.1:" + port + "/mem:herald;DB_CLOSE_DELAY=-1", "sa", "herald", server);
     }
 
     public boolean isPostgres() {

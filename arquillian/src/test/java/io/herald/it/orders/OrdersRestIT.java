@@ -144,4 +144,19 @@ class OrdersRestIT {
         }
         assertEquals(json("{\"type\":\"error\",\"message\":\"invalid api_key\"}"), http.get("/orders/api/orders", apiKey("ak_demo_acmf")).object());
     }
+
+    @Test
+    void instantsAreStoredAsTimestampsThatSqlCanRead() throws Exception {
+        try (java.sql.Connection db = Cluster.get().database().connect();
+                java.sql.ResultSet columns = db.createStatement().executeQuery("SELECT lower(table_name), lower(column_name), lower(data_type) "
+                        + "FROM information_schema.columns WHERE lower(column_name) IN ('created_at', 'updated_at', 'revoked_at', 'read_at') "
+                        + "AND lower(table_name) IN ('orders_order', 'orders_organization', 'orders_api_key', 'inventory_notification')")) {
+            int seen = 0;
+            while (columns.next()) {
+                seen++;
+                assertTrue(columns.getString(3).startsWith("timestamp"), columns.getString(1) + "." + columns.getString(2) + " is " + columns.getString(3));
+            }
+            assertEquals(7, seen, "the seven Instant columns");
+        }
+    }
 }
