@@ -1,0 +1,64 @@
+package io.herald.common.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+class SchemaMigrationsTest {
+
+    private static JdbcDataSource h2(String name) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        ds.setPassword("");
+        return ds;
+    }
+
+    @Test
+    void aFreshDatabaseGetsTheSchemaOnceWithRealTimestamps() throws Exception {
+        JdbcDataSource db = h2("migrate-" + System.nanoTime());
+        assertEquals("h2", SchemaMigrations.vendor(db));
+        assertEquals(1, SchemaMigrations.migrate(db));
+        assertEquals(0, SchemaMigrations.migrate(db), "already at the latest version");
+        try (Connection c = db.getConnection(); ResultSet r = c.createStatement().executeQuery(
+                "SELECT data_type FROM information_schema.columns WHERE table_name = 'ORDERS_ORDER' AND column_name = 'CREATED_AT'")) {
+            assertTrue(r.next());
+            assertEquals("TIMESTAMP WITH TIME ZONE", r.getString(1));
+        }
+        try (Connection c = db.getConnection(); ResultSet r = c.createStatement().executeQuery(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC' AND table_name <> '" + SchemaMigrations.HISTORY + "'")) {
+            r.next();
+            assertEquals(26, r.getInt(1), "every product's tables and the event log");
+        }
+    }
+
+    @Test
+    void nodesStartingTogetherMigrateOnce() throws Exception {
+        JdbcDataSource db = h2("together-" + System.nanoTime());
+        ExecutorService nodes = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Callable<Integer> node = () -> SchemaMigrations.migrate(db);
+                runs.add(nodes.submit(node));
+            }
+            int executed = 0;
+            for (Future<Integer> run : runs) {
+                executed += run.get();
+            }
+            assertEquals(1, executed);
+        } finally {
+            nodes.shutdown();
+        }
+    }
+}
