@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * One Herald gateway process started from the build's {@code herald.jar}, as a user would start
  * it, with configuration through environment variables. Stopped by its own PID (SIGTERM).
  */
-public final class HeraldNode implements AutoCloseable {
+public final class HeraldNode implements Gateway, AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,14 +64,17 @@ public final class HeraldNode implements AutoCloseable {
         }
     }
 
+    @Override
     public URI http(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    @Override
     public URI ws(String path) {
         return URI.create("ws://127.0.0.1:" + port + path);
     }
 
+    @Override
     public int port() {
         return port;
     }

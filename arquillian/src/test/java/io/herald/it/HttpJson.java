@@ -33,11 +33,11 @@ public final class HttpJson {
         }
     }
 
-    private final HeraldNode node;
+    private final Gateway node;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
-    public HttpJson(HeraldNode node) {
+    public HttpJson(Gateway node) {
         this.node = node;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * would with {@code --deploy}: its committed order changes and CDI events reach a commerce client
  * subscribed to {@code order_changes} / {@code shipment_changes}; its rolled-back ones nothing.
  */
-class PublishFromApplicationIT {
+public class PublishFromApplicationIT {
 
     static String shopWar() {
         Path war = Path.of(System.getProperty("herald.shop.war", "../examples/shop/target/shop.war")).toAbsolutePath();
@@ -28,7 +28,7 @@ class PublishFromApplicationIT {
         return war.toString();
     }
 
-    static WsClient commerceSubscriber(HeraldNode node) {
+    public static WsClient commerceSubscriber(Gateway node) {
         HttpJson login = new HttpJson(node);
         assertEquals(200, login.post("/commerce/api/auth/login", "{\"email\":\"admin@example.com\",\"password\":\"admin\"}").status());
         WsClient ws = WsClient.connect(node.ws("/commerce/ws"), Map.of("Cookie", login.cookieHeader()));

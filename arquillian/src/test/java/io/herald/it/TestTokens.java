@@ -36,6 +36,11 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** The PEM file of this provider's public key. */
+    public static Path publicKeyFile() {
+        return PUBLIC_KEY;
+    }
+
     /** The environment that makes a node trust this provider. */
     public static Map<String, String> serverEnvironment() {
         return Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PUBLIC_KEY.toString(), "MP_JWT_VERIFY_ISSUER", ISSUER);

@@ -3,6 +3,7 @@ package io.herald.it.orders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herald.it.Gateway;
 import io.herald.it.HeraldNode;
 import io.herald.it.HttpJson;
 import io.herald.it.TestTokens;
@@ -24,10 +25,10 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code X-API-Key}, the socket's messages, and the signature computed here from the recipe
  * (lowercase hex HMAC-SHA256 of {@code GET\n/ws\n<timestamp>} keyed by the secret).
  */
-final class OrdersClient {
+public final class OrdersClient {
 
-    static final String ACME_KEY = "ak_demo_acme";
-    static final String ACME_SECRET = "sk_demo_acme";
+    public static final String ACME_KEY = "ak_demo_acme";
+    public static final String ACME_SECRET = "sk_demo_acme";
     static final String GLOBEX_KEY = "ak_demo_globex";
     static final String GLOBEX_SECRET = "sk_demo_globex";
     static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
@@ -48,7 +49,7 @@ final class OrdersClient {
         return Map.of("Authorization", "Bearer " + TestTokens.token("admin", "admin"));
     }
 
-    static Map<String, String> apiKey(String key) {
+    public static Map<String, String> apiKey(String key) {
         return Map.of("X-API-Key", key);
     }
 
@@ -68,7 +69,7 @@ final class OrdersClient {
         return "APIKey=" + apiKey + ",signature=" + hmacHex(secret, "GET\n/ws\n" + timestamp) + ",timestamp=" + timestamp;
     }
 
-    static String signatureNow(String apiKey, String secret) {
+    public static String signatureNow(String apiKey, String secret) {
         return signature(apiKey, secret, Instant.now().getEpochSecond());
     }
 
@@ -78,7 +79,7 @@ final class OrdersClient {
         return Json.createObjectBuilder().add("type", "connect").add("data", Json.createObjectBuilder().add("api_key", apiKey)).build().toString();
     }
 
-    static String connect(String apiKey, String signature) {
+    public static String connect(String apiKey, String signature) {
         return Json.createObjectBuilder().add("type", "connect")
                 .add("data", Json.createObjectBuilder().add("api_key", apiKey).add("authorization_signature", signature)).build().toString();
     }
@@ -91,7 +92,7 @@ final class OrdersClient {
         return "{\"type\":\"unsubscribe\",\"data\":{\"order_id\":\"" + orderId + "\"}}";
     }
 
-    static final String SUBSCRIBE_ORGANIZATION = "{\"type\":\"subscribe\",\"data\":{}}";
+    public static final String SUBSCRIBE_ORGANIZATION = "{\"type\":\"subscribe\",\"data\":{}}";
     static final String UNSUBSCRIBE_ORGANIZATION = "{\"type\":\"unsubscribe\",\"data\":{}}";
     static final JsonObject CONNECTED = json("{\"type\":\"connected\",\"data\":{\"status\":\"authenticated\"}}");
 
@@ -169,7 +170,7 @@ final class OrdersClient {
 
     // --- REST ---
 
-    static JsonObject createOrder(HeraldNode node, String apiKey, String reference) {
+    public static JsonObject createOrder(Gateway node, String apiKey, String reference) {
         String body = reference == null ? "{}" : "{\"reference\":\"" + reference + "\"}";
         HttpJson.Reply reply = new HttpJson(node).post("/orders/api/orders", body, apiKey(apiKey));
         assertEquals(201, reply.status(), reply.body());
@@ -178,7 +179,7 @@ final class OrdersClient {
         return order;
     }
 
-    static JsonObject changeStatus(HeraldNode node, String apiKey, String orderId, String status) {
+    public static JsonObject changeStatus(Gateway node, String apiKey, String orderId, String status) {
         HttpJson.Reply reply = new HttpJson(node).patch("/orders/api/orders/" + orderId, "{\"status\":\"" + status + "\"}", apiKey(apiKey));
         assertEquals(200, reply.status(), reply.body());
         assertEquals(status, reply.object().getString("status"));

@@ -1,0 +1,150 @@
+package io.herald.it.fullserver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.herald.it.Gateway;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Payara Server domain of its own (under target/, ports from a free port base), from the
+ * distribution that the {@code full-servers} profile unpacked; configured by the repository's
+ * script as a user would run it, and stopped and deleted at the end.
+ */
+final class PayaraServer implements Gateway, AutoCloseable {
+
+    private static final String DOMAIN = "herald-it";
+    private final Path home;
+    private final Path domains;
+    private final Path log;
+    private final int portBase;
+
+    private PayaraServer(Path home, Path domains, Path log, int portBase) {
+        this.home = home;
+        this.domains = domains;
+        this.log = log;
+        this.portBase = portBase;
+    }
+
+    /** Creates and starts the domain. */
+    static PayaraServer start() throws Exception {
+        Path home = Path.of(System.getProperty("herald.payara.home", "target/payara/payara6")).toAbsolutePath();
+        if (!Files.isRegularFile(home.resolve("bin/asadmin"))) {
+            throw new IllegalStateException("no Payara Server at " + home + " (the full-servers profile unpacks it)");
+        }
+        // an unpacked zip may have lost the executable bits
+        for (String dir : List.of("bin", "glassfish/bin")) {
+            try (var files = Files.list(home.resolve(dir))) {
+                files.forEach(f -> f.toFile().setExecutable(true));
+            }
+        }
+        Path domains = Files.createDirectories(Path.of("target", "payara-domains").toAbsolutePath());
+        Path log = Files.createDirectories(Path.of(System.getProperty("herald.it.logs", "target/it-logs"))).resolve("payara-server.log");
+        PayaraServer server = new PayaraServer(home, domains, log, freePortBase());
+        server.asadmin(Map.of(), "delete-domain", "--domaindir", domains.toString(), DOMAIN).waitFor();
+        server.check(server.asadmin(Map.of(), "create-domain", "--nopassword=true", "--portbase", String.valueOf(server.portBase),
+                "--domaindir", domains.toString(), DOMAIN));
+        server.check(server.asadmin(Map.of(), "start-domain", "--domaindir", domains.toString(), DOMAIN));
+        return server;
+    }
+
+    /** The admin options a script needs to reach this domain ({@code ASADMIN_OPTS}). */
+    String adminOptions() {
+        return "--port " + (portBase + 48);
+    }
+
+    String asadminPath() {
+        return home.resolve("bin/asadmin").toString();
+    }
+
+    /** Runs a script with the environment; its output goes to the server's IT log; @return the exit code */
+    int run(Path script, Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("ASADMIN", asadminPath());
+        builder.environment().put("ASADMIN_OPTS", adminOptions());
+        Process p = builder.start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(script + " did not finish within 10 minutes; see " + log);
+        }
+        return p.exitValue();
+    }
+
+    String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    Path serverLog() {
+        return domains.resolve(DOMAIN).resolve("logs/server.log");
+    }
+
+    @Override
+    public URI http(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    @Override
+    public URI ws(String path) {
+        return URI.create("ws://127.0.0.1:" + port() + path);
+    }
+
+    @Override
+    public int port() {
+        return portBase + 80;
+    }
+
+    @Override
+    public void close() throws Exception {
+        asadmin(Map.of(), "stop-domain", "--domaindir", domains.toString(), DOMAIN).waitFor(2, TimeUnit.MINUTES);
+    }
+
+    private Process asadmin(Map<String, String> environment, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(asadminPath()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private void check(Process p) throws Exception {
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("asadmin did not finish; see " + log);
+        }
+        assertEquals(0, p.exitValue(), () -> "asadmin failed; see " + log);
+    }
+
+    /** A base whose hundred ports are free now (the domain uses base+4 … base+81). */
+    private static int freePortBase() {
+        for (int base = 24000; base < 40000; base += 100) {
+            if (free(base)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port base");
+    }
+
+    private static boolean free(int base) {
+        for (int port = base; port < base + 100; port++) {
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                probe.setReuseAddress(false);
+            } catch (IOException e) {
+                return false;
+            } catch (RuntimeException e) {
+                throw new UncheckedIOException(new IOException(e));
+            }
+        }
+        return true;
+    }
+}
