@@ -53,8 +53,23 @@ final class PayaraServer implements Gateway, AutoCloseable {
         server.asadmin(Map.of(), "delete-domain", "--domaindir", domains.toString(), DOMAIN).waitFor();
         server.check(server.asadmin(Map.of(), "create-domain", "--nopassword=true", "--portbase", String.valueOf(server.portBase),
                 "--domaindir", domains.toString(), DOMAIN));
+        server.loopbackOnly();
         server.check(server.asadmin(Map.of(), "start-domain", "--domaindir", domains.toString(), DOMAIN));
         return server;
+    }
+
+    /**
+     * Binds the new domain's HTTP, admin, IIOP and JMX listeners and its data grid to 127.0.0.1
+     * (they listen on all interfaces by default). The proxy port of Payara's own (unused) OpenMQ
+     * still binds to all interfaces.
+     */
+    private void loopbackOnly() throws IOException {
+        Path config = domains.resolve(DOMAIN).resolve("config/domain.xml");
+        String xml = Files.readString(config).replace("address=\"0.0.0.0\"", "address=\"127.0.0.1\"")
+                .replaceAll("<network-listener (?![^>]*address=)", "<network-listener address=\"127.0.0.1\" ")
+                .replace("<hazelcast-runtime-configuration ", "<hazelcast-runtime-configuration interface=\"127.0.0.1\" ")
+                .replaceFirst("<jvm-options>-Xmx512m</jvm-options>", "<jvm-options>-Xmx512m</jvm-options><jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>");
+        Files.writeString(config, xml);
     }
 
     /** The admin options a script needs to reach this domain ({@code ASADMIN_OPTS}). */
