@@ -68,7 +68,7 @@ public class HeraldRelay {
     ManagedExecutorService executor;
 
     private volatile ConnectionFactory factory;
-    private final Queue<String> afterCommit = new ConcurrentLinkedQueue<>();
+    private final Queue<Outgoing> afterCommit = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
 
     /** Finds the connection factory when the application starts, so a missing one fails the deployment. */
@@ -77,14 +77,18 @@ public class HeraldRelay {
         LOG.info(() -> "Herald API: HeraldEvents go to " + HeraldWire.INGEST_QUEUE + " through " + name());
     }
 
+    /** An encoded event and its message group. */
+    private record Outgoing(String body, String group) {
+    }
+
     void relay(@Observes HeraldEvent event) {
-        String body = HeraldWire.encode(event);
+        Outgoing outgoing = new Outgoing(HeraldWire.encode(event), HeraldWire.group(event));
         if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE && completing()) {
-            pendingUntilCommit().add(body);
+            pendingUntilCommit().add(outgoing);
             return;
         }
         try (JMSContext context = factory().createContext()) {
-            send(context, body);
+            send(context, outgoing, null);
         } catch (JMSException | JMSRuntimeException e) {
             throw new IllegalStateException("Herald API: could not send " + event.type() + " to " + HeraldWire.INGEST_QUEUE + ": " + e, e);
         }
@@ -96,11 +100,11 @@ public class HeraldRelay {
                 f -> f.getMethodName().equals("beforeCompletion") && Synchronization.class.isAssignableFrom(f.getDeclaringClass())));
     }
 
-    private List<String> pendingUntilCommit() {
+    private List<Outgoing> pendingUntilCommit() {
         @SuppressWarnings("unchecked")
-        List<String> pending = (List<String>) transactions.getResource(AFTER_COMMIT);
+        List<Outgoing> pending = (List<Outgoing>) transactions.getResource(AFTER_COMMIT);
         if (pending == null) {
-            List<String> created = new ArrayList<>();
+            List<Outgoing> created = new ArrayList<>();
             transactions.putResource(AFTER_COMMIT, created);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -126,8 +130,8 @@ public class HeraldRelay {
             return;
         }
         try {
-            for (String body; (body = afterCommit.peek()) != null; afterCommit.poll()) {
-                sendWithRetries(body);
+            for (Outgoing outgoing; (outgoing = afterCommit.peek()) != null; afterCommit.poll()) {
+                sendWithRetries(outgoing);
             }
         } finally {
             draining.set(false);
@@ -137,18 +141,15 @@ public class HeraldRelay {
         }
     }
 
-    private void sendWithRetries(String body) {
+    private void sendWithRetries(Outgoing outgoing) {
         String id = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             try (JMSContext context = factory().createContext()) {
-                TextMessage message = context.createTextMessage(body);
-                message.setStringProperty(DUPLICATE_ID, id);
-                message.setStringProperty("JMSXGroupID", HeraldWire.groupOf(body));
-                context.createProducer().send(context.createQueue(HeraldWire.INGEST_QUEUE), message);
+                send(context, outgoing, id);
                 return;
             } catch (JMSException | JMSRuntimeException e) {
                 if (attempt == ATTEMPTS) {
-                    LOG.log(Level.SEVERE, "Herald API: gave up sending a committed event to " + HeraldWire.INGEST_QUEUE + ": " + body, e);
+                    LOG.log(Level.SEVERE, "Herald API: gave up sending a committed event to " + HeraldWire.INGEST_QUEUE + ": " + outgoing.body(), e);
                     return;
                 }
                 LOG.warning(() -> "Herald API: sending a committed event failed, retrying in " + RETRY_MILLIS / 1000 + " s: " + e);
@@ -156,16 +157,20 @@ public class HeraldRelay {
                     Thread.sleep(RETRY_MILLIS);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    LOG.severe("Herald API: interrupted; a committed event was not sent: " + body);
+                    LOG.severe("Herald API: interrupted; a committed event was not sent: " + outgoing.body());
                     return;
                 }
             }
         }
     }
 
-    private static void send(JMSContext context, String body) throws JMSException {
-        TextMessage message = context.createTextMessage(body);
-        message.setStringProperty("JMSXGroupID", HeraldWire.groupOf(body));
+    /** @param duplicateId set on a send that may be retried, so the broker drops a second copy */
+    private static void send(JMSContext context, Outgoing outgoing, String duplicateId) throws JMSException {
+        TextMessage message = context.createTextMessage(outgoing.body());
+        message.setStringProperty("JMSXGroupID", outgoing.group());
+        if (duplicateId != null) {
+            message.setStringProperty(DUPLICATE_ID, duplicateId);
+        }
         context.createProducer().send(context.createQueue(HeraldWire.INGEST_QUEUE), message);
     }
 

@@ -39,12 +39,4 @@ public final class HeraldWire {
     static String group(HeraldEvent event) {
         return event.product() + "|" + String.join(",", event.routingKeys().stream().sorted().toList());
     }
-
-    /** {@link #group} of an encoded event. */
-    static String groupOf(String encoded) {
-        try (var reader = Json.createReader(new java.io.StringReader(encoded))) {
-            var json = reader.readObject();
-            return json.getString("product") + "|" + String.join(",", json.getJsonArray("routing_keys").getValuesAs(jakarta.json.JsonString::getString));
-        }
-    }
 }
