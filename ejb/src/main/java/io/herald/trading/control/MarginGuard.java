@@ -53,7 +53,7 @@ public class MarginGuard {
         Set<TradingPosition> atRisk = new LinkedHashSet<>(acted);
         List<TradingPosition> open = em.createNamedQuery("TradingPosition.openOf", TradingPosition.class).setParameter("user", userId).getResultList();
         open.stream().filter(TradingPosition::isAtRisk).forEach(atRisk::add);
-        boolean closedAny = acted.stream().anyMatch(p -> !p.isOpen());
+        long closedNow = acted.stream().filter(p -> !p.isOpen()).count();
         for (TradingPosition p : acted) {
             if (p.isOpen()) {
                 notifications.create(userId, "Margin Guard Alert", "Position " + p.getSymbol() + " is at risk of liquidation", "warning", CATEGORY,
@@ -88,17 +88,17 @@ public class MarginGuard {
                     .add("status", p.getStatus()));
         }
         JsonArrayBuilder actions = JSON.createArrayBuilder();
-        if (closedAny) {
+        if (closedNow > 0) {
             actions.add(CLOSED);
         }
         actions.add(NOTIFIED);
         JsonObject execution = JSON.createObjectBuilder()
                 .add("executionId", RecordIds.next("mg_exec_"))
                 .add("userId", userId)
-                .add("action", closedAny ? CLOSED : NOTIFIED)
+                .add("action", closedNow > 0 ? CLOSED : NOTIFIED)
                 .add("positions", positions)
                 .add("summary", JSON.createObjectBuilder()
-                        .add("positionsChecked", open.size() + acted.stream().filter(p -> !p.isOpen()).count())
+                        .add("positionsChecked", open.size() + closedNow)
                         .add("positionsAtRisk", atRisk.size())
                         .add("actionsExecuted", actions))
                 .add("executedAt", WireJson.timestamp(at))

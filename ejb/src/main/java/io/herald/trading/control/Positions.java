@@ -68,11 +68,13 @@ public class Positions {
         BigDecimal entry = order.entryPrice() != null ? order.entryPrice()
                 : lastPrice(order.symbol()).orElseThrow(() -> new InvalidInputException(
                         "no price for " + order.symbol() + " yet; give entryPrice"));
-        if (order.size().compareTo(order.margin().multiply(BigDecimal.valueOf(order.leverage()))) > 0) {
-            throw new InvalidInputException("size must be at most margin × leverage");
+        TradingPosition p;
+        try {
+            p = new TradingPosition(userId, order.symbol(), order.side(), order.size(), entry, order.margin(), order.leverage(),
+                    Instant.now().toEpochMilli());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage()); // the entity's rules: size at most margin × leverage, …
         }
-        TradingPosition p = new TradingPosition(userId, order.symbol(), order.side(), order.size(), entry, order.margin(), order.leverage(),
-                Instant.now().toEpochMilli());
         em.persist(p);
         return updated(p);
     }
