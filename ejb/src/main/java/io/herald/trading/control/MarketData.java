@@ -85,17 +85,16 @@ public class MarketData {
 
     /** The tick with the symbol's figures over the 24 hours before it. */
     private JsonObject summary(Tick tick) {
-        long at = tick.at().toEpochMilli();
-        List<Candle> day = series(tick.symbol(), Timeframe.M1, at - DAY.toMillis(), Integer.MAX_VALUE);
-        BigDecimal open = day.isEmpty() ? tick.price() : day.get(day.size() - 1).getOpen();
-        BigDecimal high = tick.price();
-        BigDecimal low = tick.price();
-        BigDecimal volume = BigDecimal.ZERO;
-        for (Candle c : day) {
-            high = high.max(c.getHigh());
-            low = low.min(c.getLow());
-            volume = volume.add(c.getVolume());
-        }
+        long since = tick.at().toEpochMilli() - DAY.toMillis();
+        // aggregated by the database: a day has up to 1,440 one-minute candles, and this runs per tick
+        BigDecimal open = em.createNamedQuery("Candle.oldestSince", Candle.class).setParameter("symbol", tick.symbol())
+                .setParameter("timeframe", Timeframe.M1.wireName()).setParameter("since", since).setMaxResults(1)
+                .getResultStream().findFirst().map(Candle::getOpen).orElse(tick.price());
+        Object[] range = em.createNamedQuery("Candle.rangeSince", Object[].class).setParameter("symbol", tick.symbol())
+                .setParameter("timeframe", Timeframe.M1.wireName()).setParameter("since", since).getSingleResult();
+        BigDecimal high = range[0] == null ? tick.price() : tick.price().max((BigDecimal) range[0]);
+        BigDecimal low = range[1] == null ? tick.price() : tick.price().min((BigDecimal) range[1]);
+        BigDecimal volume = range[2] == null ? BigDecimal.ZERO : (BigDecimal) range[2];
         BigDecimal change = tick.price().subtract(open);
         BigDecimal percent = open.signum() == 0 ? BigDecimal.ZERO
                 : change.multiply(BigDecimal.valueOf(100)).divide(open, 2, RoundingMode.HALF_UP);

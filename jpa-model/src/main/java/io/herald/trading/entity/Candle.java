@@ -17,6 +17,10 @@ import java.util.Objects;
 @Table(name = "trading_candle", indexes = @Index(name = "trading_candle_series", columnList = "symbol, timeframe, start_at"))
 @NamedQuery(name = "Candle.series",
         query = "SELECT c FROM Candle c WHERE c.symbol = :symbol AND c.timeframe = :timeframe AND c.startAt >= :since ORDER BY c.startAt DESC")
+@NamedQuery(name = "Candle.oldestSince",
+        query = "SELECT c FROM Candle c WHERE c.symbol = :symbol AND c.timeframe = :timeframe AND c.startAt >= :since ORDER BY c.startAt")
+@NamedQuery(name = "Candle.rangeSince",
+        query = "SELECT MAX(c.high), MIN(c.low), SUM(c.volume) FROM Candle c WHERE c.symbol = :symbol AND c.timeframe = :timeframe AND c.startAt >= :since")
 public class Candle {
 
     /** {@code <symbol>|<timeframe>|<start epoch ms>}. */
