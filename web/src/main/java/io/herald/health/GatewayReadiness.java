@@ -2,12 +2,15 @@ package io.herald.health;
 
 import io.herald.delivery.control.Messaging;
 import io.herald.delivery.control.OrderedFanout;
+import io.herald.common.health.HeraldReadiness;
 import io.herald.eventlog.control.EventLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -18,10 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
  * {@code /health/ready}: UP when the broker confirms a message and the database answers a query,
@@ -34,15 +35,15 @@ import org.eclipse.microprofile.health.Readiness;
  * application serves its paths.) {@code "delivery"} tells whether the node takes events from the
  * topic ({@code live}) or reads them from the event log ({@code catching-up}, see
  * {@link OrderedFanout}); it does not change the status: a node catching up still delivers.
+ * The server calls it through {@link HeraldReadiness}, the check in the application's library.
  */
-@Readiness
 @ApplicationScoped
-public class GatewayReadiness implements HealthCheck {
+public class GatewayReadiness {
 
     static final long TIMEOUT_MS = 1500;
     static final String PROBE_ADDRESS = "herald.health";
 
-    @Resource(lookup = Messaging.CONNECTION_FACTORY)
+    @Resource(name = Messaging.CONNECTION_FACTORY, lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
@@ -58,22 +59,29 @@ public class GatewayReadiness implements HealthCheck {
     private ExecutorService database;
     private Future<?> brokerProbe;
     private Future<?> databaseProbe;
+    private final java.util.function.Supplier<HealthCheckResponse> installed = this::call;
 
     @PostConstruct
     void start() {
         broker = Executors.newSingleThreadExecutor(threadFactory);
         database = Executors.newSingleThreadExecutor(threadFactory);
+        HeraldReadiness.install(installed);
+    }
+
+    /** Created with the application, so that readiness answers from the start. */
+    void created(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // the observer's only job is to create the bean
     }
 
     @PreDestroy
     void stop() {
+        HeraldReadiness.remove(installed);
         broker.shutdownNow();
         database.shutdownNow();
     }
 
-    @Override
     public synchronized HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("herald");
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(HeraldReadiness.NAME);
         String brokerState = probe("broker", true);
         String databaseState = probe("database", false);
         response.withData("broker", brokerState).withData("database", databaseState)

@@ -20,6 +20,7 @@ import java.util.logging.Logger;
  * redelivers it and finally dead-letters it.
  */
 @MessageDriven(activationConfig = {
+    // Payara: the adapter by name (WildFly ignores the property: jboss-ejb3.xml binds the adapter there)
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Messaging.RESOURCE_ADAPTER),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.EVENTS_ADDRESS),

@@ -53,11 +53,11 @@ public class EventPublisher {
     /** While the broker is down every batch fails: one line per 30 s. */
     private static final LogLimiter FAILURES = new LogLimiter(LOG, Duration.ofSeconds(30));
 
-    @Resource(lookup = Messaging.CONNECTION_FACTORY)
-    ConnectionFactory connectionFactory;
+    @Inject
+    MessagingResources resources;
 
-    @Resource(lookup = Messaging.EVENTS_TOPIC)
-    Topic topic;
+    private ConnectionFactory connectionFactory;
+    private Topic topic;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threadFactory;
@@ -135,7 +135,7 @@ public class EventPublisher {
                 batch.add(first);
                 pending.drainTo(batch, BATCH - 1);
                 if (context == null) {
-                    context = connectionFactory.createContext();
+                    context = connectionFactory().createContext();
                 }
                 send(context, batch);
             } catch (InterruptedException e) {
@@ -154,6 +154,18 @@ public class EventPublisher {
             }
         }
         closeQuietly(context);
+    }
+
+    /**
+     * The server's resources, taken on the publisher's thread at the first send: while the
+     * application deploys, Payara Server does not yet answer calls to its enterprise beans.
+     */
+    private ConnectionFactory connectionFactory() {
+        if (connectionFactory == null) {
+            topic = resources.eventsTopic();
+            connectionFactory = resources.connectionFactory();
+        }
+        return connectionFactory;
     }
 
     private void send(JMSContext context, List<Outgoing> batch) {

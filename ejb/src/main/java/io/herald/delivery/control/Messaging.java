@@ -1,14 +1,19 @@
 package io.herald.delivery.control;
 
 /**
- * Herald's messaging resources. The connection factory and the topic are server resources
- * (visible and editable in the admin console): herald.jar creates them at boot; on Payara Server
- * and WildFly the scripts in server-config do.
+ * Herald's server resources. The connection factory, the topic and the data source are resources of
+ * the server (visible and editable in the admin console): herald.jar creates them at boot; on Payara
+ * Server and WildFly the scripts in server-config do. The code declares them as resource references
+ * ({@code @Resource(name = X, lookup = X)}, in {@code java:comp/env}) whose default binding is the
+ * server resource of the same name, as herald.jar and Payara Server have them; WildFly's descriptors
+ * ({@code jboss-ejb3.xml}, {@code jboss-web.xml}) bind the same references to {@code java:/…}.
  */
 public final class Messaging {
 
-    /** The resource adapter's name: the RAR's file name without {@code .rar}. */
+    /** Payara's resource adapter for Artemis: the RAR's file name without {@code .rar}. */
     public static final String RESOURCE_ADAPTER = "artemis-ra";
+    /** Herald's database. */
+    public static final String DATA_SOURCE = "jdbc/herald";
     /** Also where applications on the same server find it ({@link io.herald.api.HeraldRelay}). */
     public static final String CONNECTION_FACTORY = io.herald.api.HeraldRelay.DEFAULT_CONNECTION_FACTORY;
     public static final String EVENTS_TOPIC = "jms/herald/Events";

@@ -5,6 +5,7 @@ import static io.herald.common.control.Jsons.JSON;
 import io.herald.api.HeraldEvent;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.eventlog.entity.EventLogEntry;
+import io.herald.delivery.control.Messaging;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -32,7 +33,7 @@ import javax.sql.DataSource;
 @Stateless
 public class EventLog {
 
-    @Resource(lookup = "jdbc/herald")
+    @Resource(name = Messaging.DATA_SOURCE, lookup = Messaging.DATA_SOURCE)
     DataSource dataSource;
 
     @PersistenceContext(unitName = "herald")

@@ -30,6 +30,7 @@ import java.util.logging.Logger;
  * line (at most one per 10 s); the listener carries on with the next.
  */
 @MessageDriven(activationConfig = {
+    // Payara: the adapter by name (WildFly ignores the property: jboss-ejb3.xml binds the adapter there)
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Messaging.RESOURCE_ADAPTER),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = Messaging.INGEST_QUEUE),
@@ -43,7 +44,7 @@ public class IngestListener implements MessageListener {
     @Inject
     EventIntake intake;
 
-    @Resource(lookup = Messaging.CONNECTION_FACTORY)
+    @Resource(name = Messaging.CONNECTION_FACTORY, lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
     @Override
