@@ -11,7 +11,7 @@
 #
 # Optional: ASADMIN (default: asadmin on the PATH) with its own options in ASADMIN_OPTS (e.g.
 # "--port 4848 --user admin --passwordfile pw.txt"); HERALD_RAR, HERALD_EAR, HERALD_PG_DRIVER
-# (defaults: the build's files under the repository); HERALD_DEPLOY=false to create the resources only.
+# (defaults: the build's files under the repository; the driver from server-config/target/full-server-lib); HERALD_DEPLOY=false to create the resources only.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../../.." && pwd)
@@ -24,7 +24,7 @@ BROKER_HOST=${HERALD_BROKER_HOST:-127.0.0.1}
 BROKER_PORT=${HERALD_BROKER_PORT:-61616}
 RAR=${HERALD_RAR:-$repo/server-config/artemis-ra/target/artemis-ra.rar}
 EAR=${HERALD_EAR:-$repo/ear/target/herald.ear}
-PG_DRIVER=${HERALD_PG_DRIVER:-$(ls "$HOME"/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null | grep -v sources | sort -V | tail -n 1)}
+PG_DRIVER=${HERALD_PG_DRIVER:-$(ls "$repo"/server-config/target/full-server-lib/postgresql-*.jar 2>/dev/null | tail -n 1)}
 ASADMIN=${ASADMIN:-asadmin}
 read -r -a OPTS <<< "${ASADMIN_OPTS:-}"
 
@@ -38,7 +38,7 @@ step() { printf '%-60s' "$1"; }
 step "PostgreSQL driver"
 if as list-libraries 2>/dev/null | grep -q '^postgresql'; then echo "present"
 else
-  [ -f "$PG_DRIVER" ] || { echo; echo "no PostgreSQL driver jar: set HERALD_PG_DRIVER (mvn -B package puts one in ~/.m2)" >&2; exit 1; }
+  [ -f "$PG_DRIVER" ] || { echo; echo "no PostgreSQL driver jar: set HERALD_PG_DRIVER (mvn -B package puts one in server-config/target/full-server-lib)" >&2; exit 1; }
   as add-library "$PG_DRIVER" >/dev/null; echo "added $(basename "$PG_DRIVER")"
 fi
 
