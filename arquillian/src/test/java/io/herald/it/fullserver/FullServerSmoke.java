@@ -1,0 +1,117 @@
+package io.herald.it.fullserver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.herald.it.ExternalBroker;
+import io.herald.it.Gateway;
+import io.herald.it.HttpJson;
+import io.herald.it.PublishFromApplicationIT;
+import io.herald.it.TestTokens;
+import io.herald.it.WsClient;
+import io.herald.it.orders.OrdersClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What both full-server tests share: an empty database, the scripts' environment, the smoke test of every API. */
+final class FullServerSmoke {
+
+    private FullServerSmoke() {
+    }
+
+    /** The JDBC URL of the full servers' PostgreSQL database, emptied. */
+    static String emptyDatabase() throws Exception {
+        String pg = System.getenv("HERALD_IT_FULL_PG_URL");
+        assertNotNull(pg, "HERALD_IT_FULL_PG_URL: an empty PostgreSQL database for the full servers (.ci/run creates one)");
+        try (Connection db = DriverManager.getConnection(pg, System.getenv("HERALD_IT_PG_USER"), System.getenv("HERALD_IT_PG_PASSWORD"));
+                var s = db.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        }
+        return pg;
+    }
+
+    /** The variables both scripts read, as the README lists them. */
+    static Map<String, String> scriptEnvironment(String pg, ExternalBroker broker) {
+        URI brokerUri = URI.create(broker.url());
+        Map<String, String> env = new HashMap<>();
+        env.put("HERALD_DB_URL", pg);
+        env.put("HERALD_DB_USER", System.getenv("HERALD_IT_PG_USER"));
+        env.put("HERALD_DB_PASSWORD", System.getenv("HERALD_IT_PG_PASSWORD"));
+        env.put("HERALD_BROKER_HOST", brokerUri.getHost());
+        env.put("HERALD_BROKER_PORT", String.valueOf(brokerUri.getPort()));
+        env.put("HERALD_JWT_KEY_LOCATION", TestTokens.publicKeyFile().toString());
+        env.put("HERALD_JWT_ISSUER", TestTokens.ISSUER);
+        env.put("HERALD_ORDERS_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        env.put("HERALD_EAR", ear().toString());
+        return env;
+    }
+
+    static Path ear() {
+        return Path.of(System.getProperty("herald.ear", "../ear/target/herald.ear")).toAbsolutePath();
+    }
+
+    /**
+     * Readiness names Herald's check UP with broker and database connected and delivery live; then a
+     * commerce login and event, an inventory notification on a JWT socket, an orders connect and event.
+     */
+    static void everyApiAnswers(Gateway server, URI readiness, String where) throws Exception {
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject herald = Json.createReader(new StringReader(ready.body())).readObject().getJsonArray("checks")
+                .getValuesAs(JsonObject.class).stream().filter(c -> "herald".equals(c.getString("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no check named herald in " + ready.body()));
+        assertEquals("UP", herald.getString("status"), ready.body());
+        assertEquals("connected", herald.getJsonObject("data").getString("broker"), ready.body());
+        assertEquals("connected", herald.getJsonObject("data").getString("database"), ready.body());
+
+        // commerce: login, a subscriber, a change over REST
+        HttpJson http = new HttpJson(server);
+        try (WsClient commerce = PublishFromApplicationIT.commerceSubscriber(server)) {
+            HttpJson admin = new HttpJson(server);
+            assertEquals(200, admin.post("/commerce/api/auth/login", "{\"email\":\"admin@example.com\",\"password\":\"admin\"}").status());
+            HttpJson.Reply changed = admin.patch("/commerce/api/orders/1", "{\"status\":\"processing\"}");
+            assertEquals(200, changed.status(), changed.body());
+            JsonObject event = commerce.expectEvent("order:updated");
+            assertEquals("processing", event.getJsonObject("data").getJsonObject("changed_fields").getString("status"));
+        }
+
+        // inventory: a notification for alice, on her socket opened with a JWT of the configured key
+        String message = "from " + where;
+        try (WsClient inventory = WsClient.connect(server.ws("/inventory/api/ws/notification?access_token=" + TestTokens.token("alice")))) {
+            HttpJson.Reply created = http.post("/inventory/api/notifications",
+                    "{\"user_id\":\"alice\",\"type\":\"info\",\"message\":\"" + message + "\"}",
+                    Map.of("Authorization", "Bearer " + TestTokens.token("admin", "admin")));
+            assertEquals(201, created.status(), created.body());
+            JsonObject note;
+            do {
+                note = inventory.next();
+            } while (!message.equals(note.getString("message", "")));
+        }
+
+        // orders: connect with the demo key's signature, subscribe to the organization, change an order
+        try (WsClient orders = WsClient.connect(server.ws("/orders/ws"))) {
+            orders.send(OrdersClient.connect(OrdersClient.ACME_KEY, OrdersClient.signatureNow(OrdersClient.ACME_KEY, OrdersClient.ACME_SECRET)));
+            assertEquals("connected", orders.next().getString("type"));
+            orders.send(OrdersClient.SUBSCRIBE_ORGANIZATION);
+            assertEquals("subscription", orders.next().getString("type"));
+            JsonObject order = OrdersClient.createOrder(server, OrdersClient.ACME_KEY, where.replace(' ', '-') + "-" + System.nanoTime());
+            OrdersClient.changeStatus(server, OrdersClient.ACME_KEY, order.getString("id"), "processing");
+            JsonObject event;
+            do {
+                event = orders.next();
+            } while (!"processing".equals(event.getJsonObject("data").getString("status", "")));
+            assertEquals(order.getString("id"), event.getJsonObject("data").getString("order_id"));
+        }
+    }
+}
