@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.Session;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -31,8 +32,32 @@ public class SchemaMigrations implements SessionCustomizer {
         migrate((DataSource) new InitialContext().lookup(DATA_SOURCE));
     }
 
-    /** Runs the pending migrations of the database's vendor; @return how many ran */
+    /**
+     * Runs the pending migrations of the database's vendor; @return how many ran. On H2 Flyway's
+     * lock exists only once its history table does, so nodes creating a fresh database at the same
+     * moment can collide on the first version; the losers try again and find it applied (PostgreSQL
+     * takes an advisory lock first and never gets there).
+     */
     public static int migrate(DataSource dataSource) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return migrateOnce(dataSource);
+            } catch (FlywayException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.info(() -> "Schema migration collided with another node's (" + e.getMessage() + "); trying again");
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static int migrateOnce(DataSource dataSource) throws SQLException {
         String vendor = vendor(dataSource);
         MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
