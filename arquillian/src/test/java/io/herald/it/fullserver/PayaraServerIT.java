@@ -31,7 +31,7 @@ class PayaraServerIT {
             assertTrue(output.contains("connector pool herald-jms-pool") && output.contains("present"), output);
 
             FullServerSmoke.everyApiAnswers(server, server.http("/health/ready"), "Payara Server");
-            assertTrue(Files.readString(server.serverLog()).contains("Schema migrated at version 1 (postgresql)"), "Flyway created the schema");
+            assertTrue(Files.readString(server.serverLog()).contains("Schema migrated at version 2 (postgresql)"), "Flyway created the schema");
         }
     }
 }

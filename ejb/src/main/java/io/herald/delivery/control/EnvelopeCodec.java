@@ -7,6 +7,7 @@ import io.herald.common.control.WireJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import java.time.Instant;
@@ -16,8 +17,9 @@ import java.util.Set;
 
 /**
  * The JMS message format (a {@code TextMessage}): {@code {"v":1,"id":…,"product":…,"type":…,
- * "keys":[…],"data":{…},"timestamp":…}}. Readers reject other versions so that a node never
- * guesses at a format it does not know.
+ * "keys":[…],"data":{…},"timestamp":…,"epoch":…}}. Readers reject other versions so that a node
+ * never guesses at a format it does not know; {@code epoch} (the event log's identity) is optional
+ * within version 1, so nodes of the previous release read it.
  */
 public final class EnvelopeCodec {
 
@@ -29,16 +31,18 @@ public final class EnvelopeCodec {
     public static String encode(EventEnvelope e) {
         JsonArrayBuilder keys = JSON.createArrayBuilder();
         e.routingKeys().stream().sorted().forEach(keys::add);
-        return JSON.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("v", VERSION)
                 .add("id", e.id())
                 .add("product", e.product())
                 .add("type", e.type())
                 .add("keys", keys)
                 .add("data", e.data())
-                .add("timestamp", WireJson.timestamp(e.timestamp()))
-                .build()
-                .toString();
+                .add("timestamp", WireJson.timestamp(e.timestamp()));
+        if (!e.epoch().isEmpty()) {
+            b.add("epoch", e.epoch());
+        }
+        return b.build().toString();
     }
 
     /** @throws IllegalArgumentException when the text is not a version-1 envelope */
@@ -56,7 +60,8 @@ public final class EnvelopeCodec {
                     o.getString("type"),
                     keys,
                     o.getJsonObject("data"),
-                    Instant.parse(o.getString("timestamp")));
+                    Instant.parse(o.getString("timestamp")),
+                    o.getString("epoch", ""));
         } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException | DateTimeParseException e) {
             throw new IllegalArgumentException("malformed event envelope: " + e.getMessage(), e);
         }

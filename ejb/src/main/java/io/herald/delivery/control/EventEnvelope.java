@@ -14,8 +14,10 @@ import java.util.Set;
  * @param routingKeys subscription keys that select the receiving sessions
  * @param data the payload
  * @param timestamp when the event was logged
+ * @param epoch the event log's identity ({@code LogIdentity}); empty for ephemeral events
  */
-public record EventEnvelope(long id, String product, String type, Set<String> routingKeys, JsonObject data, Instant timestamp) {
+public record EventEnvelope(long id, String product, String type, Set<String> routingKeys, JsonObject data, Instant timestamp,
+        String epoch) {
 
     public EventEnvelope {
         Objects.requireNonNull(product, "product");
@@ -23,9 +25,23 @@ public record EventEnvelope(long id, String product, String type, Set<String> ro
         routingKeys = Set.copyOf(routingKeys);
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(timestamp, "timestamp");
+        epoch = epoch == null ? "" : epoch;
+    }
+
+    /** An event without a known log identity (ephemeral, or in tests). */
+    public EventEnvelope(long id, String product, String type, Set<String> routingKeys, JsonObject data, Instant timestamp) {
+        this(id, product, type, routingKeys, data, timestamp, "");
     }
 
     public boolean durable() {
         return id > 0;
+    }
+
+    /**
+     * The id a client sees and passes back to resume ({@code <epoch>.<id>}, see {@link EventIds}),
+     * or {@code null} for an ephemeral event or one not read from the event log (no epoch).
+     */
+    public String wireId() {
+        return durable() && !epoch.isEmpty() ? EventIds.wire(epoch, id) : null;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.JsonReader;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
@@ -39,6 +40,9 @@ public class EventLog {
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
+    @Inject
+    LogIdentity identity;
+
     /** Appends the event in the caller's transaction and returns it with its new id. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public EventEnvelope append(HeraldEvent event) {
@@ -56,7 +60,7 @@ public class EventLog {
                 insert.setBoolean(7, false);
                 insert.executeUpdate();
             }
-            return new EventEnvelope(id, event.product(), event.type(), event.routingKeys(), event.data(), now);
+            return new EventEnvelope(id, event.product(), event.type(), event.routingKeys(), event.data(), now, identity.epoch());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not append to the event log: " + e.getMessage(), e);
         }
@@ -76,6 +80,12 @@ public class EventLog {
     /** Deletes published events logged before {@code before}; returns how many. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int prunePublishedBefore(Instant before) {
+        Long highest = em.createNamedQuery("EventLogEntry.highestPublishedBefore", Long.class)
+                .setParameter("before", before.toEpochMilli()).getSingleResult();
+        if (highest == null) {
+            return 0;
+        }
+        identity.prunedThrough(highest);
         return em.createNamedQuery("EventLogEntry.prunePublishedBefore").setParameter("before", before.toEpochMilli()).executeUpdate();
     }
 
@@ -86,7 +96,7 @@ public class EventLog {
                 .setParameter("before", before.toEpochMilli())
                 .setMaxResults(max)
                 .getResultStream()
-                .map(EventLog::toEnvelope)
+                .map(this::toEnvelope)
                 .toList();
     }
 
@@ -97,7 +107,7 @@ public class EventLog {
                 .setParameter("product", product)
                 .setMaxResults(max)
                 .getResultStream()
-                .map(EventLog::toEnvelope)
+                .map(this::toEnvelope)
                 .toList();
     }
 
@@ -108,7 +118,7 @@ public class EventLog {
                 .setParameter("id", id)
                 .setMaxResults(max)
                 .getResultStream()
-                .map(EventLog::toEnvelope)
+                .map(this::toEnvelope)
                 .toList();
     }
 
@@ -124,11 +134,11 @@ public class EventLog {
         em.createNativeQuery("SELECT 1").getSingleResult();
     }
 
-    static EventEnvelope toEnvelope(EventLogEntry e) {
+    EventEnvelope toEnvelope(EventLogEntry e) {
         try (JsonReader reader = JSON.createReader(new StringReader(e.getPayload()))) {
             return new EventEnvelope(e.getId(), e.getProduct(), e.getType(),
                     new LinkedHashSet<>(Arrays.asList(e.getRoutingKeys().split(" "))),
-                    reader.readObject(), Instant.ofEpochMilli(e.getCreatedAt()));
+                    reader.readObject(), Instant.ofEpochMilli(e.getCreatedAt()), identity.epoch());
         }
     }
 

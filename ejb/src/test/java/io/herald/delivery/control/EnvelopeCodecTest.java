@@ -118,4 +118,15 @@ class EnvelopeCodecTest {
         var e = assertThrows(IllegalArgumentException.class, () -> EnvelopeCodec.decode(null));
         assertTrue(e.getMessage().startsWith("malformed event envelope: "), e.getMessage());
     }
+
+    @Test
+    void theEventLogsEpochTravelsWithTheEvent() {
+        EventEnvelope e = new EventEnvelope(42, "commerce", "order:updated", java.util.Set.of("commerce:order_changes"),
+                jakarta.json.Json.createObjectBuilder().build(), java.time.Instant.parse("2026-01-25T10:30:00.120Z"), "3f9a0c1d7e42");
+
+        EventEnvelope read = EnvelopeCodec.decode(EnvelopeCodec.encode(e));
+
+        assertEquals(e, read);
+        assertEquals("3f9a0c1d7e42.42", read.wireId());
+    }
 }

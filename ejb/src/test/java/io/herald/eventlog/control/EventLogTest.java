@@ -43,6 +43,7 @@ class EventLogTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:eventlog-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         cut.dataSource = h2;
+        cut.identity = LogIdentity.known("test");
         keepAlive = h2.getConnection();
         try (Statement s = keepAlive.createStatement()) {
             s.execute("CREATE SEQUENCE " + EventLogEntry.SEQUENCE + " START WITH 1000 INCREMENT BY 1");
@@ -197,7 +198,7 @@ class EventLogTest {
         EventEnvelope b = cut.append(HeraldEvent.of("commerce", "order:deleted", Json.createObjectBuilder().build(),
                 Set.of("commerce:order_changes")));
 
-        List<EventEnvelope> read = rows().stream().map(EventLogTest::entry).map(EventLog::toEnvelope).toList();
+        List<EventEnvelope> read = rows().stream().map(EventLogTest::entry).map(cut::toEnvelope).toList();
 
         assertEquals(List.of(a, b), read);
     }
@@ -207,7 +208,7 @@ class EventLogTest {
         Row row = new Row(17, "commerce", "shipment:updated", "commerce:shipment_changes commerce:order_changes",
                 "{\"id\":3,\"changed_fields\":{\"status\":\"shipped\"}}", 1769337000120L, true);
 
-        EventEnvelope e = EventLog.toEnvelope(entry(row));
+        EventEnvelope e = cut.toEnvelope(entry(row));
 
         assertEquals(17, e.id());
         assertEquals("commerce", e.product());

@@ -21,6 +21,8 @@ import jakarta.persistence.Table;
         query = "SELECT e FROM EventLogEntry e WHERE e.published = false AND e.createdAt < :before ORDER BY e.id")
 @NamedQuery(name = "EventLogEntry.markPublished",
         query = "UPDATE EventLogEntry e SET e.published = true WHERE e.id IN :ids")
+@NamedQuery(name = "EventLogEntry.highestPublishedBefore",
+        query = "SELECT MAX(e.id) FROM EventLogEntry e WHERE e.published = true AND e.createdAt < :before")
 @NamedQuery(name = "EventLogEntry.prunePublishedBefore",
         query = "DELETE FROM EventLogEntry e WHERE e.published = true AND e.createdAt < :before")
 @NamedQuery(name = "EventLogEntry.allAfter",
