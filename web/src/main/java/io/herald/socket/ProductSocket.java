@@ -2,6 +2,7 @@ package io.herald.socket;
 
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.SessionRegistry;
+import io.herald.eventlog.control.EventReplay;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -51,6 +52,10 @@ public abstract class ProductSocket<C extends SocketConnection> {
 
     @Inject
     protected SocketTimers timers;
+
+    /** What a client that resumes a subscription missed ({@link SocketConnection#resume}). */
+    @Inject
+    protected EventReplay replay;
 
     /**
      * Authenticates the upgraded socket and builds its connection, without sending anything yet.

@@ -1,10 +1,17 @@
 package io.herald.socket;
 
 import io.herald.delivery.control.Delivery;
+import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.Subscriber;
+import io.herald.eventlog.control.EventReplay;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One open socket of a product: its send queue ({@link #out()}), the timers that end with it, and
@@ -14,8 +21,14 @@ import java.util.concurrent.Future;
  */
 public abstract class SocketConnection implements Subscriber {
 
+    /** Live events that may wait while a replay runs; beyond this the client is closed with 1013. */
+    static final int MAX_HELD = 50_000;
+
     private final SocketSubscriber out;
     private final List<Future<?>> timers = new CopyOnWriteArrayList<>();
+    private final Object replayLock = new Object();
+    /** Live events that arrived while a replay runs; {@code null} when none runs. */
+    private List<Delivery> held;
 
     protected SocketConnection(SocketSubscriber out) {
         this.out = out;
@@ -36,10 +49,67 @@ public abstract class SocketConnection implements Subscriber {
         return out.id();
     }
 
-    /** Events go straight to the send queue unless a product holds or filters them. */
+    /** Live events: held while a replay runs, otherwise handed to {@link #accept}. */
     @Override
-    public void deliver(Delivery delivery) {
+    public final void deliver(Delivery delivery) {
+        synchronized (replayLock) {
+            if (held != null) {
+                if (held.size() < MAX_HELD) {
+                    held.add(delivery);
+                } else {
+                    out.close(SocketClose.TOO_SLOW, SocketClose.TOO_SLOW_REASON);
+                }
+                return;
+            }
+        }
+        accept(delivery);
+    }
+
+    /** Events go straight to the send queue unless a product holds or filters them. */
+    protected void accept(Delivery delivery) {
         out.deliver(delivery);
+    }
+
+    /**
+     * Resumes a subscription after the event id a client passes back. Live events wait while
+     * {@code subscribe} registers the subscription and sends its confirmation and {@code missed}
+     * reads what the client missed from the event log; then the missed events go out through
+     * {@link #accept} (so the product's rights and filters apply to them as to live ones), or, when
+     * the log cannot tell, the product's gap message ({@code gapFrame} of the reason); then the live
+     * events that waited, except those just replayed. From then on events go straight out.
+     */
+    protected final void resume(Runnable subscribe, Supplier<EventReplay.Missed> missed, Function<String, String> gapFrame) {
+        resume(subscribe, missed, gapFrame, e -> accept(new Delivery(e)));
+    }
+
+    /** {@link #resume(Runnable, Supplier, Function)} with the replayed events sent by {@code replayTo}. */
+    protected final void resume(Runnable subscribe, Supplier<EventReplay.Missed> missed, Function<String, String> gapFrame,
+            java.util.function.Consumer<EventEnvelope> replayTo) {
+        synchronized (replayLock) {
+            held = new ArrayList<>();
+        }
+        Set<Long> replayed = new HashSet<>();
+        try {
+            subscribe.run();
+            EventReplay.Missed m = missed.get();
+            if (m.complete()) {
+                for (EventEnvelope e : m.events()) {
+                    replayTo.accept(e);
+                    replayed.add(e.id());
+                }
+            } else {
+                out.send(gapFrame.apply(m.gap()));
+            }
+        } finally {
+            synchronized (replayLock) {
+                for (Delivery d : held) {
+                    if (!(d.event().durable() && replayed.contains(d.event().id()))) {
+                        accept(d);
+                    }
+                }
+                held = null;
+            }
+        }
     }
 
     @Override
