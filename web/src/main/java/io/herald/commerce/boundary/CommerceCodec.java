@@ -4,8 +4,10 @@ import static io.herald.common.control.Jsons.JSON;
 
 import io.herald.common.control.WireJson;
 import io.herald.delivery.control.EventEnvelope;
+import io.herald.socket.ResumeField;
 import io.herald.socket.SocketCommand;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -15,6 +17,11 @@ import jakarta.json.JsonValue;
  */
 public final class CommerceCodec {
 
+    /** Herald's extension field: the id of a durable event, as a client passes it back. */
+    public static final String EVENT_ID = "event_id";
+    /** Herald's extension of subscribe: resume after this event id. */
+    public static final String LAST_EVENT_ID = "last_event_id";
+
     private CommerceCodec() {
     }
 
@@ -22,12 +29,20 @@ public final class CommerceCodec {
     public static SocketCommand<CommerceConnection> decode(String text) {
         return SocketCommand.typed(text, (type, message) -> switch (type) {
             case "ping" -> new SocketCommand.Ping<>();
-            case "subscribe" -> channel(message).<SocketCommand<CommerceConnection>>map(CommerceCommand.Subscribe::new)
+            case "subscribe" -> channel(message).<SocketCommand<CommerceConnection>>map(channel -> subscribe(channel, message))
                     .orElseGet(() -> new SocketCommand.Invalid<>("Missing channel"));
             case "unsubscribe" -> channel(message).<SocketCommand<CommerceConnection>>map(CommerceCommand.Unsubscribe::new)
                     .orElseGet(() -> new SocketCommand.Invalid<>("Missing channel"));
             default -> new SocketCommand.Invalid<>("Unknown message type: " + type);
         });
+    }
+
+    private static SocketCommand<CommerceConnection> subscribe(String channel, JsonObject message) {
+        try {
+            return new CommerceCommand.Subscribe(channel, ResumeField.read(message, LAST_EVENT_ID));
+        } catch (IllegalArgumentException e) {
+            return new SocketCommand.Invalid<>(e.getMessage());
+        }
     }
 
     private static java.util.Optional<String> channel(JsonObject message) {
@@ -57,12 +72,27 @@ public final class CommerceCodec {
         return JSON.createObjectBuilder().add("type", type).add("channel", channel).build().toString();
     }
 
-    /** {@code {"event":"order:created","data":{…},"timestamp":"…"}} */
+    /**
+     * {@code {"event":"order:created","data":{…},"timestamp":"…","event_id":"…"}}; {@code event_id}
+     * (Herald's extension, on durable events) is what a client passes back to resume.
+     */
     public static String event(EventEnvelope event) {
-        return JSON.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("event", event.type())
                 .add("data", event.data())
-                .add("timestamp", WireJson.timestamp(event.timestamp()))
-                .build().toString();
+                .add("timestamp", WireJson.timestamp(event.timestamp()));
+        if (event.wireId() != null) {
+            b.add(EVENT_ID, event.wireId());
+        }
+        return b.build().toString();
+    }
+
+    /**
+     * {@code {"type":"gap","channel":…,"last_event_id":…,"reason":…}}: the events since
+     * {@code last_event_id} cannot be replayed; re-read the state over REST.
+     */
+    public static String gap(String channel, String lastEventId, String reason) {
+        return JSON.createObjectBuilder().add("type", "gap").add("channel", channel)
+                .add(LAST_EVENT_ID, lastEventId).add("reason", reason).build().toString();
     }
 }

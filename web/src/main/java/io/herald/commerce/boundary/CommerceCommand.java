@@ -9,9 +9,10 @@ import io.herald.socket.SocketCommand;
  */
 public sealed interface CommerceCommand extends SocketCommand<CommerceConnection> {
 
-    record Subscribe(String channel) implements CommerceCommand {
+    /** @param lastEventId where to resume, or {@code null} */
+    record Subscribe(String channel, String lastEventId) implements CommerceCommand {
         public String runOn(CommerceConnection connection) {
-            return connection.subscribe(channel);
+            return connection.subscribe(channel, lastEventId);
         }
     }
 

@@ -2,6 +2,9 @@ package io.herald.commerce.boundary;
 
 import io.herald.commerce.control.CommerceChannels;
 import io.herald.delivery.control.SessionRegistry;
+import io.herald.eventlog.control.EventReplay;
+import java.util.Optional;
+import java.util.Set;
 import io.herald.socket.SocketClose;
 import io.herald.socket.SocketConnection;
 import io.herald.socket.SocketSubscriber;
@@ -13,11 +16,13 @@ public final class CommerceConnection extends SocketConnection {
     static final String SESSION_ENDED = "Session ended";
 
     private final SessionRegistry registry;
+    private final EventReplay replay;
     private final HttpSession http;
 
-    CommerceConnection(SocketSubscriber out, SessionRegistry registry, HttpSession http) {
+    CommerceConnection(SocketSubscriber out, SessionRegistry registry, EventReplay replay, HttpSession http) {
         super(out);
         this.registry = registry;
+        this.replay = replay;
         this.http = http;
     }
 
@@ -50,13 +55,22 @@ public final class CommerceConnection extends SocketConnection {
         close(SocketClose.POLICY_VIOLATION, SESSION_ENDED);
     }
 
-    String subscribe(String channel) {
-        return CommerceChannels.routingKey(channel)
-                .map(key -> {
-                    registry.subscribe(this, key);
-                    return CommerceCodec.confirmation("subscribed", channel);
-                })
-                .orElseGet(() -> CommerceCodec.error("Unknown channel: " + channel));
+    /** Subscribes; with {@code lastEventId}, first replays what the channel had since (or says it cannot). */
+    String subscribe(String channel, String lastEventId) {
+        Optional<String> routingKey = CommerceChannels.routingKey(channel);
+        if (routingKey.isEmpty()) {
+            return CommerceCodec.error("Unknown channel: " + channel);
+        }
+        String key = routingKey.get();
+        if (lastEventId == null) {
+            registry.subscribe(this, key);
+            return CommerceCodec.confirmation("subscribed", channel);
+        }
+        resume(() -> {
+            registry.subscribe(this, key);
+            out().send(CommerceCodec.confirmation("subscribed", channel));
+        }, () -> replay.since(CommerceChannels.PRODUCT, Set.of(key), lastEventId), gap -> CommerceCodec.gap(channel, lastEventId, gap));
+        return null;
     }
 
     String unsubscribe(String channel) {

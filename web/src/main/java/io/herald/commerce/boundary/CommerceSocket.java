@@ -26,7 +26,7 @@ public class CommerceSocket extends ProductSocket<CommerceConnection> {
         if (CommerceLogin.userId(http).isEmpty()) {
             return refuse(session, "Authentication required");
         }
-        return new CommerceConnection(subscriber(session, FORMAT, CommerceCodec::event), registry, http);
+        return new CommerceConnection(subscriber(session, FORMAT, CommerceCodec::event), registry, replay, http);
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class InboxConnection extends SocketConnection {
     }
 
     @Override
-    public void deliver(Delivery delivery) {
+    protected void accept(Delivery delivery) {
         synchronized (lock) {
             if (held != null) {
                 held.add(delivery);

@@ -73,8 +73,17 @@ public final class InventoryCodec {
         return JSON.createObjectBuilder().add("type", "error").add("message", message).build().toString();
     }
 
-    /** A notification event's payload is the documented notification object itself. */
+    /**
+     * A notification event's payload is the documented notification object itself, with Herald's
+     * extension {@code event_id} (the event's id in the event log).
+     */
     public static String notification(EventEnvelope event) {
-        return event.data().toString();
+        if (event.wireId() == null) {
+            return event.data().toString();
+        }
+        return JSON.createObjectBuilder(event.data()).add(EVENT_ID, event.wireId()).build().toString();
     }
+
+    /** Herald's extension field: the id of a durable event. */
+    public static final String EVENT_ID = "event_id";
 }

@@ -3,6 +3,7 @@ package io.herald.orders.boundary;
 import io.herald.delivery.control.Delivery;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.SessionRegistry;
+import io.herald.eventlog.control.EventReplay;
 import io.herald.orders.control.ConnectRequest;
 import io.herald.orders.control.OrderSession;
 import io.herald.orders.control.OrdersKeys;
@@ -11,6 +12,7 @@ import io.herald.orders.control.SubscriptionRules;
 import io.herald.socket.SocketClose;
 import io.herald.socket.SocketConnection;
 import io.herald.socket.SocketSubscriber;
+import java.util.Set;
 import java.util.concurrent.Future;
 
 /**
@@ -30,16 +32,18 @@ public final class OrderConnection extends SocketConnection {
     private final SocketSubscriber out;
     private final OrderSession session;
     private final SessionRegistry registry;
+    private final EventReplay replay;
     /** The key of the connect in progress or of the authenticated connection. */
     private volatile String watchedKey;
     private volatile boolean revoked;
     private volatile Future<?> deadline;
 
-    OrderConnection(SocketSubscriber out, OrderSession session, SessionRegistry registry) {
+    OrderConnection(SocketSubscriber out, OrderSession session, SessionRegistry registry, EventReplay replay) {
         super(out);
         this.out = out;
         this.session = session;
         this.registry = registry;
+        this.replay = replay;
     }
 
     @Override
@@ -53,7 +57,7 @@ public final class OrderConnection extends SocketConnection {
     }
 
     @Override
-    public void deliver(Delivery delivery) {
+    protected void accept(Delivery delivery) {
         EventEnvelope event = delivery.event();
         if (!OrdersKeys.PRODUCT.equals(event.product())) {
             return;
@@ -100,11 +104,20 @@ public final class OrderConnection extends SocketConnection {
         return OrdersCodec.error(((OrderSession.Refused) outcome).message());
     }
 
-    String subscribe(SubscriptionRequest request) {
+    /** Subscribes a scope; with {@code lastEventId}, first replays what it had since (or says it cannot). */
+    String subscribe(SubscriptionRequest request, String lastEventId) {
         SubscriptionRules.Decision decision = session.subscribe(request);
         if (decision instanceof SubscriptionRules.Granted granted) {
-            registry.subscribe(this, granted.routingKey());
-            return OrdersCodec.subscription(granted, true);
+            if (lastEventId == null) {
+                registry.subscribe(this, granted.routingKey());
+                return OrdersCodec.subscription(granted, true);
+            }
+            resume(() -> {
+                registry.subscribe(this, granted.routingKey());
+                out.send(OrdersCodec.subscription(granted, true));
+            }, () -> replay.since(OrdersKeys.PRODUCT, Set.of(granted.routingKey()), lastEventId),
+                    gap -> OrdersCodec.gap(granted, lastEventId, gap));
+            return null;
         }
         return OrdersCodec.error(((SubscriptionRules.Denied) decision).message());
     }

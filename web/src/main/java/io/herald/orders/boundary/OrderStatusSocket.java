@@ -34,7 +34,7 @@ public class OrderStatusSocket extends ProductSocket<OrderConnection> {
     @Override
     protected OrderConnection accept(Session session) {
         OrderSession state = new OrderSession(access::authenticate, new SubscriptionRules(access::organizationOfOrder));
-        return new OrderConnection(subscriber(session, FORMAT, OrdersCodec::event), state, registry);
+        return new OrderConnection(subscriber(session, FORMAT, OrdersCodec::event), state, registry, replay);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static io.herald.common.control.Jsons.JSON;
 
 import io.herald.common.control.StrictJson;
 import io.herald.delivery.control.EventEnvelope;
+import io.herald.socket.ResumeField;
 import io.herald.socket.SocketCommand;
 import io.herald.orders.control.ConnectRequest;
 import io.herald.orders.control.SubscriptionRequest;
@@ -50,11 +51,36 @@ public final class OrdersCodec {
         JsonValue data = message.get("data");
         return switch (type.getString()) {
             case "connect" -> new OrdersCommand.Connect(connectRequest(data));
-            case "subscribe" -> new OrdersCommand.Subscribe(subscriptionRequest(data));
+            case "subscribe" -> subscribe(data);
             case "unsubscribe" -> new OrdersCommand.Unsubscribe(subscriptionRequest(data));
             case "ping" -> new SocketCommand.Ping<>();
             default -> new SocketCommand.Invalid<>(UNKNOWN_TYPE + type.getString());
         };
+    }
+
+    /** Herald's extension of subscribe ({@code data.last_event_id}): resume after this event id. */
+    public static final String LAST_EVENT_ID = "last_event_id";
+
+    private static SocketCommand<OrderConnection> subscribe(JsonValue data) {
+        try {
+            String last = data instanceof JsonObject fields ? ResumeField.read(fields, LAST_EVENT_ID) : null;
+            return new OrdersCommand.Subscribe(subscriptionRequest(data), last);
+        } catch (IllegalArgumentException e) {
+            return new SocketCommand.Invalid<>(e.getMessage());
+        }
+    }
+
+    /**
+     * {@code {"type":"gap","data":{"order_id":…,"scope":…,"last_event_id":…,"reason":…}}}: the
+     * scope's events since {@code last_event_id} cannot be replayed; re-read the orders over REST.
+     */
+    public static String gap(SubscriptionRules.Granted granted, String lastEventId, String reason) {
+        JsonObjectBuilder data = JSON.createObjectBuilder();
+        if (granted.orderId() != null) {
+            data.add("order_id", granted.orderId());
+        }
+        data.add("scope", granted.scope().wireName()).add(LAST_EVENT_ID, lastEventId).add("reason", reason);
+        return frame("gap", data);
     }
 
     /** {@code api_key} must be a non-blank string; {@code authorization_signature} is optional. */
@@ -122,9 +148,16 @@ public final class OrdersCodec {
         return frame("pong", JSON.createObjectBuilder());
     }
 
-    /** {@code {"type":"event","data":{…order event…}}} */
+    /** Herald's extension field: the id of a durable event, as a client passes it back. */
+    public static final String EVENT_ID = "event_id";
+
+    /** {@code {"type":"event","data":{…order event…},"event_id":"…"}} ({@code event_id}: Herald's extension) */
     public static String event(EventEnvelope event) {
-        return JSON.createObjectBuilder().add("type", "event").add("data", event.data()).build().toString();
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("type", "event").add("data", event.data());
+        if (event.wireId() != null) {
+            b.add(EVENT_ID, event.wireId());
+        }
+        return b.build().toString();
     }
 
     private static String frame(String type, JsonObjectBuilder data) {

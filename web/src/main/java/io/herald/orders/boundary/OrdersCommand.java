@@ -21,9 +21,14 @@ public sealed interface OrdersCommand extends SocketCommand<OrderConnection> {
         }
     }
 
-    record Subscribe(SubscriptionRequest request) implements OrdersCommand {
+    /** @param lastEventId where to resume ({@code data.last_event_id}), or {@code null} */
+    record Subscribe(SubscriptionRequest request, String lastEventId) implements OrdersCommand {
+        Subscribe(SubscriptionRequest request) {
+            this(request, null);
+        }
+
         public String runOn(OrderConnection connection) {
-            return connection.subscribe(request);
+            return connection.subscribe(request, lastEventId);
         }
     }
 

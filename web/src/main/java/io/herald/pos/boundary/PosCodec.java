@@ -8,6 +8,7 @@ import io.herald.delivery.control.EventEnvelope;
 import io.herald.pos.control.PosError;
 import io.herald.pos.control.Presence;
 import io.herald.pos.control.PosSubscriptions;
+import io.herald.socket.ResumeField;
 import io.herald.socket.SocketCommand;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -45,7 +46,7 @@ public final class PosCodec {
             return new PosCommand.Refuse(id, PosError.invalidMessage("Missing message type"));
         }
         return switch (type.getString()) {
-            case "subscribe" -> channel(message, id, channel -> new PosCommand.Subscribe(id, channel, message.get("params")));
+            case "subscribe" -> channel(message, id, channel -> subscribe(id, channel, message));
             case "unsubscribe" -> message.get("subscription_id") instanceof JsonString sub
                     ? new PosCommand.Unsubscribe(id, sub.getString())
                     : new PosCommand.Refuse(id, PosError.invalidMessage("Missing subscription_id"));
@@ -67,6 +68,30 @@ public final class PosCodec {
 
     private static JsonObjectBuilder withId(JsonObjectBuilder b, JsonValue id) {
         return id == null ? b : b.add("id", id);
+    }
+
+    /** Herald's extension of subscribe: resume after this event id. */
+    public static final String LAST_EVENT_ID = "last_event_id";
+
+    private static PosCommand subscribe(JsonValue id, String channel, JsonObject message) {
+        try {
+            return new PosCommand.Subscribe(id, channel, message.get("params"), ResumeField.read(message, LAST_EVENT_ID));
+        } catch (IllegalArgumentException e) {
+            return new PosCommand.Refuse(id, PosError.invalidMessage(e.getMessage()));
+        }
+    }
+
+    /**
+     * {@code {"type":"gap","id":…,"subscription_id":…,"channel":…,"last_event_id":…,"reason":…}}: the
+     * subscription's events since {@code last_event_id} cannot be replayed; re-read the state over REST.
+     */
+    public static String gap(JsonValue id, PosSubscriptions.Subscription s, String lastEventId, String reason) {
+        return withId(JSON.createObjectBuilder().add("type", "gap"), id)
+                .add("subscription_id", s.id())
+                .add("channel", s.filter().channel().wireName())
+                .add(LAST_EVENT_ID, lastEventId)
+                .add("reason", reason)
+                .build().toString();
     }
 
     public static String subscribed(JsonValue id, PosSubscriptions.Subscription s) {
@@ -178,8 +203,12 @@ public final class PosCodec {
         return b.append(']').append(tail).toString();
     }
 
-    /** {@code ,"data":{…},"timestamp":"…"}} */
+    /** Herald's extension field: the id of a durable event, as a client passes it back. */
+    public static final String EVENT_ID = "event_id";
+
+    /** {@code ,"data":{…},"timestamp":"…","event_id":"…"}} ({@code event_id}: Herald's extension, on durable events) */
     public static String eventTail(EventEnvelope event) {
-        return ",\"data\":" + event.data() + ",\"timestamp\":" + JSON.createValue(WireJson.timestamp(event.timestamp())) + "}";
+        String id = event.wireId() != null ? ",\"" + EVENT_ID + "\":" + JSON.createValue(event.wireId()) : "";
+        return ",\"data\":" + event.data() + ",\"timestamp\":" + JSON.createValue(WireJson.timestamp(event.timestamp())) + id + "}";
     }
 }

@@ -10,9 +10,14 @@ import jakarta.json.JsonValue;
  */
 public sealed interface PosCommand extends SocketCommand<PosConnection> {
 
-    record Subscribe(JsonValue id, String channel, JsonValue params) implements PosCommand {
+    /** @param lastEventId where to resume ({@code last_event_id}), or {@code null} */
+    record Subscribe(JsonValue id, String channel, JsonValue params, String lastEventId) implements PosCommand {
+        Subscribe(JsonValue id, String channel, JsonValue params) {
+            this(id, channel, params, null);
+        }
+
         public String runOn(PosConnection connection) {
-            return connection.subscribe(id, channel, params);
+            return connection.subscribe(id, channel, params, lastEventId);
         }
     }
 

@@ -4,6 +4,7 @@ import io.herald.auth.control.VerifiedToken;
 import io.herald.delivery.control.Delivery;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.SessionRegistry;
+import io.herald.eventlog.control.EventReplay;
 import io.herald.pos.control.PosChannel;
 import io.herald.pos.control.PosError;
 import io.herald.pos.control.PosFilter;
@@ -31,6 +32,7 @@ public final class PosConnection extends SocketConnection {
     /** The most characters a presence's {@code user_info} may have as JSON text. */
     static final int MAX_USER_INFO = 2048;
 
+    private final EventReplay replay;
     private final VerifiedToken token;
     private final SessionRegistry registry;
     private final PosSubscriptions subscriptions;
@@ -38,8 +40,10 @@ public final class PosConnection extends SocketConnection {
     private final String node;
     private volatile boolean joinedPresence;
 
-    PosConnection(SocketSubscriber out, VerifiedToken token, SessionRegistry registry, int subscriptionLimit, Presence presence, String node) {
+    PosConnection(SocketSubscriber out, VerifiedToken token, SessionRegistry registry, int subscriptionLimit, Presence presence, String node,
+            EventReplay replay) {
         super(out);
+        this.replay = replay;
         this.token = token;
         this.registry = registry;
         this.subscriptions = new PosSubscriptions(subscriptionLimit);
@@ -66,7 +70,7 @@ public final class PosConnection extends SocketConnection {
     }
 
     @Override
-    public void deliver(Delivery delivery) {
+    protected void accept(Delivery delivery) {
         EventEnvelope event = delivery.event();
         if (!PosKeys.PRODUCT.equals(event.product())) {
             return;
@@ -86,7 +90,11 @@ public final class PosConnection extends SocketConnection {
         }
     }
 
-    String subscribe(JsonValue id, String channelName, JsonValue params) {
+    /**
+     * Subscribes; with {@code lastEventId}, first replays the events since that this subscription's
+     * filter matches (under this subscription's id only), or says it cannot.
+     */
+    String subscribe(JsonValue id, String channelName, JsonValue params, String lastEventId) {
         Optional<PosChannel> channel = PosChannel.named(channelName);
         if (channel.isEmpty()) {
             return PosCodec.error(id, PosError.channelNotFound(channelName));
@@ -94,8 +102,20 @@ public final class PosConnection extends SocketConnection {
         try {
             PosFilter filter = PosFilter.of(channel.get(), params, token);
             PosSubscriptions.Change change = subscriptions.add(filter, params instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT);
-            change.keys().forEach(key -> registry.subscribe(this, key));
-            return PosCodec.subscribed(id, change.subscriptions().get(0));
+            PosSubscriptions.Subscription added = change.subscriptions().get(0);
+            if (lastEventId == null) {
+                change.keys().forEach(key -> registry.subscribe(this, key));
+                return PosCodec.subscribed(id, added);
+            }
+            resume(() -> {
+                change.keys().forEach(key -> registry.subscribe(this, key));
+                out().send(PosCodec.subscribed(id, added));
+            }, () -> {
+                EventReplay.Missed missed = replay.since(PosKeys.PRODUCT, filter.routingKeys(), lastEventId);
+                return missed.complete() ? new EventReplay.Missed(missed.events().stream().filter(filter::matches).toList(), null) : missed;
+            }, gap -> PosCodec.gap(id, added, lastEventId, gap),
+                    e -> PosChannel.ofEvent(e.type()).ifPresent(c -> out().send(PosCodec.event(c.wireName(), List.of(added.id()), e, PosCodec.eventTail(e)))));
+            return null;
         } catch (PosRefused refused) {
             return PosCodec.error(id, refused.error());
         }

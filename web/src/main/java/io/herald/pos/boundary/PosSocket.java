@@ -54,7 +54,7 @@ public class PosSocket extends ProductSocket<PosConnection> {
             return refuse(session, e.reason());
         }
         // events are encoded per connection (each carries its own subscription ids)
-        return new PosConnection(subscriber(session, FORMAT, event -> ""), token, registry, subscriptionLimit, presence, nodes.node());
+        return new PosConnection(subscriber(session, FORMAT, event -> ""), token, registry, subscriptionLimit, presence, nodes.node(), replay);
     }
 
     @Override

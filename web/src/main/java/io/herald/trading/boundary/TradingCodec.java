@@ -4,8 +4,10 @@ import static io.herald.common.control.Jsons.JSON;
 
 import io.herald.common.control.WireJson;
 import io.herald.delivery.control.EventEnvelope;
+import io.herald.socket.ResumeField;
 import io.herald.socket.SocketCommand;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Instant;
@@ -45,13 +47,34 @@ public final class TradingCodec {
             String channel = message.get("channel") instanceof JsonString c ? c.getString() : null;
             return switch (type) {
                 case "auth" -> new TradingCommand.Auth(message.get("token") instanceof JsonString t ? t.getString() : null);
-                case "subscribe" -> new TradingCommand.Subscribe(channel);
+                case "subscribe" -> subscribe(channel, message);
                 case "unsubscribe" -> new TradingCommand.Unsubscribe(channel);
                 case "list_rooms" -> new TradingCommand.ListRooms();
                 case "ping" -> new SocketCommand.Ping<>();
                 default -> new SocketCommand.Invalid<>("Unknown message type: " + type);
             };
         });
+    }
+
+    /** Herald's extension of subscribe: resume after this event id. */
+    public static final String LAST_EVENT_ID = "lastEventId";
+
+    private static SocketCommand<TradingConnection> subscribe(String channel, JsonObject message) {
+        try {
+            return new TradingCommand.Subscribe(channel, ResumeField.read(message, LAST_EVENT_ID));
+        } catch (IllegalArgumentException e) {
+            return new SocketCommand.Invalid<>(e.getMessage());
+        }
+    }
+
+    /**
+     * {@code {"type":"gap","channel":<room>,"data":{"lastEventId":…,"reason":…}}}: the room's events
+     * since {@code lastEventId} cannot be replayed; re-read the state over REST.
+     */
+    public static String gap(String room, String lastEventId, String reason) {
+        return JSON.createObjectBuilder().add("type", "gap").add("channel", room)
+                .add("data", JSON.createObjectBuilder().add(LAST_EVENT_ID, lastEventId).add("reason", reason))
+                .build().toString();
     }
 
     public static String error(String code, String message) {
@@ -85,13 +108,22 @@ public final class TradingCodec {
         return JSON.createObjectBuilder().add("type", "pong").add("serverTime", WireJson.timestamp(Instant.now())).build().toString();
     }
 
-    /** {@code {"type":<event>,"channel":<its channel>,"data":{…}}}, the same for every connection. */
+    /** Herald's extension field: the id of a durable event, as a client passes it back. */
+    public static final String EVENT_ID = "eventId";
+
+    /**
+     * {@code {"type":<event>,"channel":<its channel>,"data":{…},"eventId":"…"}}, the same for every
+     * connection ({@code eventId}: Herald's extension, on durable events).
+     */
     public static String event(EventEnvelope event) {
-        return JSON.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("type", event.type())
                 .add("channel", CHANNEL_OF.getOrDefault(event.type(), "system"))
-                .add("data", event.data())
-                .build().toString();
+                .add("data", event.data());
+        if (event.wireId() != null) {
+            b.add(EVENT_ID, event.wireId());
+        }
+        return b.build().toString();
     }
 
     private static JsonArrayBuilder array(Collection<String> values) {

@@ -12,9 +12,10 @@ public sealed interface TradingCommand extends SocketCommand<TradingConnection> 
         }
     }
 
-    record Subscribe(String channel) implements TradingCommand {
+    /** @param lastEventId where to resume, or {@code null} */
+    record Subscribe(String channel, String lastEventId) implements TradingCommand {
         public String runOn(TradingConnection connection) {
-            return connection.subscribe(channel);
+            return connection.subscribe(channel, lastEventId);
         }
     }
 

@@ -14,6 +14,7 @@ import io.herald.trading.control.DeliveryReceipts;
 import io.herald.trading.control.TokenBucket;
 import io.herald.trading.control.TradingNotifications;
 import io.herald.trading.control.TradingKeys;
+import io.herald.eventlog.control.EventReplay;
 import io.herald.trading.control.TradingRooms;
 import io.herald.trading.control.UserConnections;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class TradingConnection extends SocketConnection {
 
     /** What a connection needs from the node. */
     record Services(TokenVerifier verifier, SessionRegistry registry, UserConnections users, SocketTimers timers,
-            TradingRooms rooms, DeliveryReceipts receipts, int maxConnectionsPerUser, int closeAfterRefusals) {
+            TradingRooms rooms, DeliveryReceipts receipts, EventReplay replay, int maxConnectionsPerUser, int closeAfterRefusals) {
     }
 
     private final Services services;
@@ -129,7 +130,8 @@ public final class TradingConnection extends SocketConnection {
         }
     }
 
-    String subscribe(String room) {
+    /** Joins a room; with {@code lastEventId}, first replays what the room had since (or says it cannot). */
+    String subscribe(String room, String lastEventId) {
         synchronized (lock) {
             if (token == null) {
                 return notAuthenticated();
@@ -138,10 +140,39 @@ public final class TradingConnection extends SocketConnection {
             if (refusal.isPresent()) {
                 return TradingCodec.error(TradingCodec.INVALID_ROOM, refusal.get());
             }
-            rooms.add(room);
-            relisten();
-            return TradingCodec.roomSubscription(room, "subscribed", rooms);
+            if (lastEventId == null) {
+                return join(room);
+            }
         }
+        resume(() -> {
+            synchronized (lock) {
+                out().send(join(room));
+            }
+        }, () -> missedIn(room, lastEventId), gap -> TradingCodec.gap(room, lastEventId, gap));
+        return null;
+    }
+
+    /**
+     * The room's events since {@code lastEventId}: a market, user or admin room has a routing key of
+     * its own; a channel room (positions, alerts, market_data, …) is the channel's events among those
+     * of the user's key (or of all markets, or the system key), so that resuming one channel does not
+     * replay another's.
+     */
+    private EventReplay.Missed missedIn(String room, String lastEventId) {
+        Optional<String> own = TradingRooms.routingKey(room);
+        boolean roomOfItsOwn = own.isPresent() && !own.get().equals(TradingKeys.ALL_MARKETS);
+        String key = own.orElseGet(() -> room.equals("system") ? TradingKeys.SYSTEM : TradingKeys.user(token.subject()));
+        EventReplay.Missed missed = services.replay().since(TradingKeys.PRODUCT, Set.of(key), lastEventId);
+        if (!missed.complete() || roomOfItsOwn) {
+            return missed;
+        }
+        return new EventReplay.Missed(missed.events().stream().filter(e -> room.equals(TradingCodec.CHANNEL_OF.get(e.type()))).toList(), null);
+    }
+
+    private String join(String room) {
+        rooms.add(room);
+        relisten();
+        return TradingCodec.roomSubscription(room, "subscribed", rooms);
     }
 
     String unsubscribe(String room) {
@@ -187,7 +218,7 @@ public final class TradingConnection extends SocketConnection {
 
     /** Sends an event when a held room or channel asks for it (system events always). */
     @Override
-    public void deliver(Delivery delivery) {
+    protected void accept(Delivery delivery) {
         EventEnvelope event = delivery.event();
         if (!TradingKeys.PRODUCT.equals(event.product())) {
             return;

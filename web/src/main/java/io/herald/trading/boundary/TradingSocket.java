@@ -68,7 +68,7 @@ public class TradingSocket extends ProductSocket<TradingConnection> {
     @PostConstruct
     void init() {
         services = new TradingConnection.Services(verifier, registry, users, timers, new TradingRooms(markets.symbols()), receipts,
-                maxConnectionsPerUser, closeAfterRefusals);
+                replay, maxConnectionsPerUser, closeAfterRefusals);
     }
 
     @Override

@@ -27,19 +27,19 @@ class CommerceCodecTest {
 
     @Test
     void subscribeAndUnsubscribeCarryTheChannel() {
-        assertEquals(new CommerceCommand.Subscribe("order_changes"), decode("{'type':'subscribe','channel':'order_changes'}"));
+        assertEquals(new CommerceCommand.Subscribe("order_changes", null), decode("{'type':'subscribe','channel':'order_changes'}"));
         assertEquals(new CommerceCommand.Unsubscribe("order_changes"), decode("{'type':'unsubscribe','channel':'order_changes'}"));
     }
 
     @Test
     void anUnknownChannelIsStillASubscribeForTheConnectionToRefuse() {
-        assertEquals(new CommerceCommand.Subscribe("user_changes"), decode("{'type':'subscribe','channel':'user_changes'}"));
+        assertEquals(new CommerceCommand.Subscribe("user_changes", null), decode("{'type':'subscribe','channel':'user_changes'}"));
     }
 
     @Test
     void extraFieldsAreIgnored() {
         assertEquals(new SocketCommand.Ping<>(), decode("{'type':'ping','id':7}"));
-        assertEquals(new CommerceCommand.Subscribe("order_changes"),
+        assertEquals(new CommerceCommand.Subscribe("order_changes", null),
                 decode("{'channel':'order_changes','filter':{'status':'paid'},'type':'subscribe'}"));
     }
 

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.herald.delivery.control.Delivery;
+import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.SessionRegistry;
+import io.herald.eventlog.control.EventReplay;
+import jakarta.json.Json;
+import java.time.Instant;
 import io.herald.socket.FakeSession;
 import io.herald.socket.SendLimits;
 import io.herald.socket.SocketSubscriber;
@@ -18,7 +23,7 @@ class CommerceConnectionTest {
     private final SessionRegistry registry = new SessionRegistry();
     private final FakeSession client = new FakeSession("s1");
     private final SocketSubscriber subscriber = new SocketSubscriber(client.session(), "commerce", CommerceCodec::event, new SendLimits(10, 1 << 20, 1 << 20), Runnable::run);
-    private final CommerceConnection cut = new CommerceConnection(subscriber, registry, null);
+    private final CommerceConnection cut = new CommerceConnection(subscriber, registry, null, null);
 
     private String run(String frame) {
         return CommerceCodec.decode(frame.replace('\'', '"')).runOn(cut);
@@ -74,5 +79,60 @@ class CommerceConnectionTest {
         assertEquals("{\"type\":\"pong\"}", run("{'type':'ping'}"));
         assertEquals("{\"type\":\"error\",\"message\":\"Unknown message type: dance\"}", run("{'type':'dance'}"));
         assertEquals(0, registry.size());
+    }
+
+    private static EventEnvelope order(long id) {
+        return new EventEnvelope(id, "commerce", "order:updated", Set.of("commerce:order_changes"),
+                Json.createObjectBuilder().add("id", id).build(), Instant.parse("2026-11-24T10:00:00Z"), "ep");
+    }
+
+    /** A replay whose log read sees {@code missed} while live events arrive meanwhile. */
+    private CommerceConnection resumingWith(List<EventEnvelope> missed, String gap, EventEnvelope... liveMeanwhile) {
+        EventReplay replay = new EventReplay() {
+            @Override
+            public Missed since(String product, Set<String> keys, String lastEventId) {
+                assertEquals("commerce", product);
+                assertEquals(Set.of("commerce:order_changes"), keys);
+                assertEquals("ep.4", lastEventId);
+                for (EventEnvelope e : liveMeanwhile) {
+                    registry.match(e.routingKeys()).forEach(s -> s.deliver(new Delivery(e)));
+                }
+                return new Missed(missed, gap);
+            }
+        };
+        return new CommerceConnection(subscriber, registry, replay, null);
+    }
+
+    @Test
+    void resumeSendsTheConfirmationThenWhatWasMissedThenWhatArrivedMeanwhileOnceEach() {
+        client.completeAtOnce();
+        CommerceConnection resuming = resumingWith(List.of(order(5), order(6)), null, order(6), order(7));
+
+        assertEquals(null, CommerceCodec.decode("{\"type\":\"subscribe\",\"channel\":\"order_changes\",\"last_event_id\":\"ep.4\"}").runOn(resuming));
+
+        assertEquals(List.of("{\"type\":\"subscribed\",\"channel\":\"order_changes\"}",
+                CommerceCodec.event(order(5)), CommerceCodec.event(order(6)), CommerceCodec.event(order(7))), client.sent);
+        assertTrue(client.sent.get(1).contains("\"event_id\":\"ep.5\""), client.sent.get(1));
+        registry.match(Set.of("commerce:order_changes")).forEach(s -> s.deliver(new Delivery(order(8))));
+        assertEquals(CommerceCodec.event(order(8)), client.sent.get(4), "then live events go straight out");
+    }
+
+    @Test
+    void aResumeTheLogCannotServeSendsTheGapThenLiveEvents() {
+        client.completeAtOnce();
+        CommerceConnection resuming = resumingWith(List.of(), "the event id is from another event log", order(9));
+
+        CommerceCodec.decode("{\"type\":\"subscribe\",\"channel\":\"order_changes\",\"last_event_id\":\"ep.4\"}").runOn(resuming);
+
+        assertEquals(List.of("{\"type\":\"subscribed\",\"channel\":\"order_changes\"}",
+                "{\"type\":\"gap\",\"channel\":\"order_changes\",\"last_event_id\":\"ep.4\",\"reason\":\"the event id is from another event log\"}",
+                CommerceCodec.event(order(9))), client.sent);
+    }
+
+    @Test
+    void aLastEventIdThatIsNotAShortStringIsAnError() {
+        assertEquals("{\"type\":\"error\",\"message\":\"last_event_id must be a string of at most 64 characters\"}",
+                run("{'type':'subscribe','channel':'order_changes','last_event_id':42}"));
+        assertFalse(registry.isSubscribed(cut, "commerce:order_changes"));
     }
 }

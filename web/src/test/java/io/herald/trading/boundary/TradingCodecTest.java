@@ -25,7 +25,7 @@ class TradingCodecTest {
     void theDocumentsMessages() {
         assertEquals(new TradingCommand.Auth("jwt"), TradingCodec.decode("{\"type\":\"auth\",\"token\":\"jwt\"}"));
         assertEquals(new TradingCommand.Auth(null), TradingCodec.decode("{\"type\":\"auth\"}"));
-        assertEquals(new TradingCommand.Subscribe("market:BTC_USD"), TradingCodec.decode("{\"type\":\"subscribe\",\"channel\":\"market:BTC_USD\"}"));
+        assertEquals(new TradingCommand.Subscribe("market:BTC_USD", null), TradingCodec.decode("{\"type\":\"subscribe\",\"channel\":\"market:BTC_USD\"}"));
         assertEquals(new TradingCommand.Unsubscribe("positions"), TradingCodec.decode("{\"type\":\"unsubscribe\",\"channel\":\"positions\"}"));
         assertEquals(new TradingCommand.ListRooms(), TradingCodec.decode("{\"type\":\"list_rooms\"}"));
         assertEquals(new SocketCommand.Invalid<>("Unknown message type: dance"), TradingCodec.decode("{\"type\":\"dance\"}"));
