@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * Resume after a node's death: a commerce client on node A has seen some events when A is killed
  * with {@code kill -9}; events go on through node B; the client reconnects to B with the last
  * {@code event_id} it saw and gets every event it missed, once and in order, then live events. A
- * resume with an id from another event log gets the documented gap message first. The same for a
- * trading room ({@code lastEventId}).
+ * resume with an id from another event log gets the documented gap message first. Then the same
+ * for a trading room ({@code lastEventId}) and an order-status scope ({@code data.last_event_id}).
  */
 class ResumeIT {
 
@@ -97,7 +97,89 @@ class ResumeIT {
                     assertEquals("0123456789ab.1", gap.getString("last_event_id"));
                     assertEquals("the event id is from another event log", gap.getString("reason"));
                 }
+                tradingRoomResumes(b, run);
+                orderStatusScopeResumes(b);
             }
+        }
+    }
+
+    private static String tick(String run, int n) {
+        return "{\"product\":\"trading\",\"type\":\"market_data_update\",\"routing_keys\":[\"trading:market:BTC_USD\"],"
+                + "\"data\":{\"symbol\":\"BTC_USD\",\"run\":\"" + run + "\",\"n\":" + n + "},\"durable\":true}";
+    }
+
+    private static JsonObject nextTick(WsClient ws, String run) {
+        while (true) {
+            JsonObject m = ws.next();
+            if ("market_data_update".equals(m.getString("type", null)) && run.equals(m.getJsonObject("data").getString("run", null))) {
+                return m;
+            }
+        }
+    }
+
+    private static WsClient tradingIn(HeraldNode node, String subscribe) {
+        WsClient ws = WsClient.connect(node.ws("/trading/ws"), Map.of("Authorization", "Bearer " + TestTokens.token("resume-trader")));
+        ws.expectType("connection");
+        ws.send(subscribe);
+        JsonObject reply;
+        do {
+            reply = ws.next();
+        } while (!"room_subscription".equals(reply.getString("type")));
+        return ws;
+    }
+
+    private static void tradingRoomResumes(HeraldNode node, String run) {
+        HttpJson publisher = new HttpJson(node);
+        String last;
+        try (WsClient first = tradingIn(node, "{\"type\":\"subscribe\",\"channel\":\"market:BTC_USD\"}")) {
+            assertEquals(202, publisher.post("/api/events", tick(run, 1), ADMIN).status());
+            last = nextTick(first, run).getString("eventId");
+        }
+        for (int n = 2; n <= 4; n++) {
+            assertEquals(202, publisher.post("/api/events", tick(run, n), ADMIN).status());
+        }
+        try (WsClient again = tradingIn(node, "{\"type\":\"subscribe\",\"channel\":\"market:BTC_USD\",\"lastEventId\":\"" + last + "\"}")) {
+            List<Integer> got = new ArrayList<>();
+            for (int n = 2; n <= 4; n++) {
+                got.add(nextTick(again, run).getJsonObject("data").getInt("n"));
+            }
+            assertEquals(List.of(2, 3, 4), got, "the room's missed ticks, in order");
+        }
+    }
+
+    private static void orderStatusScopeResumes(HeraldNode node) {
+        String last;
+        String orderId;
+        try (WsClient first = WsClient.connect(node.ws("/orders/ws"))) {
+            first.send(io.herald.it.orders.OrdersClient.connect(io.herald.it.orders.OrdersClient.ACME_KEY,
+                    io.herald.it.orders.OrdersClient.signatureNow(io.herald.it.orders.OrdersClient.ACME_KEY, io.herald.it.orders.OrdersClient.ACME_SECRET)));
+            assertEquals("connected", first.next().getString("type"));
+            first.send(io.herald.it.orders.OrdersClient.SUBSCRIBE_ORGANIZATION);
+            assertEquals("subscription", first.next().getString("type"));
+            JsonObject order = io.herald.it.orders.OrdersClient.createOrder(node, io.herald.it.orders.OrdersClient.ACME_KEY, "resume-" + System.nanoTime());
+            orderId = order.getString("id");
+            JsonObject created;
+            do {
+                created = first.next();
+            } while (!"event".equals(created.getString("type")) || !orderId.equals(created.getJsonObject("data").getString("order_id", "")));
+            last = created.getString("event_id");
+        }
+        io.herald.it.orders.OrdersClient.changeStatus(node, io.herald.it.orders.OrdersClient.ACME_KEY, orderId, "processing");
+        io.herald.it.orders.OrdersClient.changeStatus(node, io.herald.it.orders.OrdersClient.ACME_KEY, orderId, "shipped");
+        try (WsClient again = WsClient.connect(node.ws("/orders/ws"))) {
+            again.send(io.herald.it.orders.OrdersClient.connect(io.herald.it.orders.OrdersClient.ACME_KEY,
+                    io.herald.it.orders.OrdersClient.signatureNow(io.herald.it.orders.OrdersClient.ACME_KEY, io.herald.it.orders.OrdersClient.ACME_SECRET)));
+            assertEquals("connected", again.next().getString("type"));
+            again.send("{\"type\":\"subscribe\",\"data\":{\"last_event_id\":\"" + last + "\"}}");
+            assertEquals("subscription", again.next().getString("type"));
+            List<String> statuses = new ArrayList<>();
+            while (statuses.size() < 2) {
+                JsonObject e = again.next();
+                if ("event".equals(e.getString("type")) && orderId.equals(e.getJsonObject("data").getString("order_id", ""))) {
+                    statuses.add(e.getJsonObject("data").getString("status"));
+                }
+            }
+            assertEquals(List.of("processing", "shipped"), statuses, "the scope's missed changes, in order");
         }
     }
 }
