@@ -7,6 +7,7 @@ import fish.payara.micro.PayaraMicroRuntime;
 import fish.payara.micro.boot.AdminCommandRunner;
 import io.herald.launcher.AsadminValues;
 import io.herald.launcher.BrokerAddress;
+import io.herald.launcher.BrokerAddresses;
 import io.herald.launcher.DemoJwt;
 import io.herald.launcher.Settings;
 import java.io.File;
@@ -86,7 +87,7 @@ public final class EmbeddedGateway {
         BROKER_AUDIT.setLevel(Level.WARNING);
         int httpPort = settings.port(Settings.HTTP_PORT, 8080);
         String brokerUrl = settings.get(Settings.BROKER_URL, null);
-        BrokerAddress brokerAddress = brokerUrl == null ? startEmbeddedBroker(httpPort) : BrokerAddress.parse(brokerUrl);
+        BrokerAddresses brokerAddress = brokerUrl == null ? BrokerAddresses.of(startEmbeddedBroker(httpPort)) : BrokerAddresses.parse(brokerUrl);
         String dbUrl = settings.get(Settings.DB_URL, Settings.DEFAULT_DB_URL);
 
         PayaraMicro micro = PayaraMicro.getInstance();
@@ -138,7 +139,7 @@ public final class EmbeddedGateway {
             }
         }
         run(adminAfterBoot[0], "set", HTTP_LISTENER_ENABLED + "=true");
-        System.out.println(banner(httpPort, brokerUrl == null ? "embedded (" + brokerAddress.host() + ":" + brokerAddress.port() + ")" : brokerUrl,
+        System.out.println(banner(httpPort, brokerUrl == null ? "embedded (" + brokerAddress + ")" : brokerUrl,
                 dbUrl.equals(Settings.DEFAULT_DB_URL) ? "embedded H2 (in memory)" : dbUrl));
     }
 
@@ -167,10 +168,11 @@ public final class EmbeddedGateway {
         return address;
     }
 
-    private void configure(AdminCommandRunner admin, BrokerAddress brokerAddress, String dbUrl) {
+    private void configure(AdminCommandRunner admin, BrokerAddresses brokerAddress, String dbUrl) {
         run(admin, "create-resource-adapter-config", "--property", AsadminValues.properties(AsadminValues.map(
-                "ConnectorClassName", "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory",
+                "ConnectorClassName", brokerAddress.connectorClassNames(),
                 "ConnectionParameters", brokerAddress.connectionParameters(),
+                "HA", brokerAddress.highlyAvailable() ? "true" : null,
                 "UserName", settings.get(Settings.BROKER_USER, null),
                 "Password", settings.get(Settings.BROKER_PASSWORD, null))), RESOURCE_ADAPTER);
         // the RAR first, then the JMS resources on it, then (after this handler) the WAR
