@@ -16,7 +16,9 @@ public final class SharedDatabase implements AutoCloseable {
     private final String url;
     private final String user;
     private final String password;
-    private final Server h2;
+    private Server h2;
+    /** The H2 server's folder of database files, {@code null} for an in-memory database. */
+    private String baseDir;
 
     private SharedDatabase(String url, String user, String password, Server h2) {
         this.url = url;
@@ -46,6 +48,27 @@ public final class SharedDatabase implements AutoCloseable {
         // with a password: the nodes' pools need one (an empty one reaches H2 as the literal "()"), and the
         // first connection, a node's, sets it for the in-memory database that tests then read too
         return new SharedDatabase("jdbc:h2:tcp://127.0.0.1:" + port + "/mem:herald;DB_CLOSE_DELAY=-1", "sa", "herald", server);
+    }
+
+    /** An H2 server on 127.0.0.1 with the database in a file, so that {@link #restart()} keeps it. */
+    public static SharedDatabase startH2OnDisk() throws SQLException, java.io.IOException {
+        int port = HeraldNode.freePort();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("herald-it-h2-");
+        Server server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir", dir.toString()).start();
+        SharedDatabase db = new SharedDatabase("jdbc:h2:tcp://127.0.0.1:" + port + "/herald", "sa", "herald", server);
+        db.baseDir = dir.toString();
+        return db;
+    }
+
+    /** Stops the H2 server (every connection breaks) and starts it again on the same port and files. */
+    public void restart() throws SQLException {
+        String[] args = {"-tcpPort", String.valueOf(h2.getPort()), "-ifNotExists", "-baseDir", h2BaseDir()};
+        h2.stop();
+        h2 = Server.createTcpServer(args).start();
+    }
+
+    private String h2BaseDir() {
+        return baseDir;
     }
 
     public boolean isPostgres() {

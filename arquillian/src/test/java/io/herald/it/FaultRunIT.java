@@ -1,0 +1,191 @@
+package io.herald.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three nodes on an Artemis primary/backup pair and one database, a steady producer, a client on
+ * each node. First node C is killed with {@code kill -9}: its client reconnects to node A with the
+ * last {@code event_id} it saw. Then the primary broker is killed with {@code kill -9}: the backup
+ * takes over. Then the database server is restarted (every connection breaks). Per client the run prints produced, received, lost, duplicated, out of order and the
+ * longest gap between two events, and asserts that no client (the resumed one counted across both
+ * of its connections) lost, doubled or reordered anything.
+ */
+class FaultRunIT {
+
+    private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TestTokens.token("publisher", "admin"));
+
+    /** One logical client: its connections in turn, what they received and when. */
+    private static final class Client implements AutoCloseable {
+        final String name;
+        final String run;
+        final List<Integer> received = new CopyOnWriteArrayList<>();
+        final List<Long> at = new CopyOnWriteArrayList<>();
+        volatile String lastEventId;
+        private WsClient ws;
+        private Thread reader;
+        private final AtomicBoolean open = new AtomicBoolean();
+
+        Client(String name, String run) {
+            this.name = name;
+            this.run = run;
+        }
+
+        Client connect(HeraldNode node) throws InterruptedException {
+            disconnect();
+            HttpJson login = new HttpJson(node);
+            assertEquals(200, login.post("/commerce/api/auth/login", "{\"email\":\"admin@example.com\",\"password\":\"admin\"}").status());
+            ws = WsClient.connect(node.ws("/commerce/ws"), Map.of("Cookie", login.cookieHeader()));
+            ws.expectType("connected");
+            String resume = lastEventId == null ? "" : ",\"last_event_id\":\"" + lastEventId + "\"";
+            ws.send("{\"type\":\"subscribe\",\"channel\":\"order_changes\"" + resume + "}");
+            ws.expectType("subscribed");
+            open.set(true);
+            WsClient current = ws;
+            reader = new Thread(() -> {
+                while (open.get()) {
+                    Optional<JsonObject> message = current.poll(Duration.ofMillis(100));
+                    message.filter(m -> "order:updated".equals(m.getString("event", null)))
+                            .filter(m -> run.equals(m.getJsonObject("data").getString("run", null)))
+                            .ifPresent(m -> {
+                                received.add(m.getJsonObject("data").getInt("n"));
+                                at.add(System.currentTimeMillis());
+                                lastEventId = current.lastEventId();
+                            });
+                }
+            }, "client-" + name);
+            reader.start();
+            return this;
+        }
+
+        void disconnect() throws InterruptedException {
+            open.set(false);
+            if (reader != null) {
+                reader.join();
+                ws.close();
+            }
+        }
+
+        String report(Set<Integer> produced) {
+            Set<Integer> seen = new HashSet<>();
+            int duplicated = 0;
+            int outOfOrder = 0;
+            long longestGap = 0;
+            for (int i = 0; i < received.size(); i++) {
+                if (!seen.add(received.get(i))) {
+                    duplicated++;
+                }
+                if (i > 0 && received.get(i) < received.get(i - 1)) {
+                    outOfOrder++;
+                }
+                if (i > 0) {
+                    longestGap = Math.max(longestGap, at.get(i) - at.get(i - 1));
+                }
+            }
+            Set<Integer> lost = new HashSet<>(produced);
+            lost.removeAll(seen);
+            return String.format("%-10s produced %4d received %4d lost %d duplicated %d out-of-order %d longest-gap %d ms",
+                    name, produced.size(), received.size(), lost.size(), duplicated, outOfOrder, longestGap);
+        }
+
+        boolean hasAll(Set<Integer> produced) {
+            return new HashSet<>(received).containsAll(produced);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            disconnect();
+        }
+    }
+
+    private static String event(String run, int n) {
+        return "{\"product\":\"commerce\",\"type\":\"order:updated\",\"routing_keys\":[\"commerce:order_changes\"],"
+                + "\"data\":{\"run\":\"" + run + "\",\"n\":" + n + "},\"durable\":true}";
+    }
+
+    @Test
+    void noClientLosesDoublesOrReordersAnythingWhenANodeThePrimaryBrokerAndTheDatabaseFail() throws Exception {
+        // its own H2 server (on disk, so that it can restart): SharedDatabase.start() on PostgreSQL
+        // resets the schema the two-node cluster of the other tests uses
+        try (SharedDatabase database = SharedDatabase.startH2OnDisk(); HaBrokerPair brokers = new HaBrokerPair("fault-run").start()) {
+            Map<String, String> env = new HashMap<>(database.environment());
+            env.putAll(brokers.nodeEnvironment());
+            env.putAll(TestTokens.serverEnvironment());
+            try (HeraldNode a = HeraldNode.start("fault-a", env); HeraldNode b = HeraldNode.start("fault-b", env);
+                    HeraldNode c = HeraldNode.start("fault-c", env)) {
+                String run = "run-" + System.nanoTime();
+                List<Client> clients = List.of(new Client("on-a", run).connect(a), new Client("on-b", run).connect(b),
+                        new Client("c-then-a", run).connect(c));
+                Set<Integer> produced = new ConcurrentSkipListSet<>();
+                AtomicBoolean producing = new AtomicBoolean(true);
+                List<HeraldNode> producers = new CopyOnWriteArrayList<>(List.of(a, b, c));
+                Thread producer = new Thread(() -> {
+                    int n = 0;
+                    while (producing.get()) {
+                        n++;
+                        HeraldNode node = producers.get(n % producers.size());
+                        try {
+                            if (new HttpJson(node).post("/api/events", event(run, n), ADMIN).status() == 202) {
+                                produced.add(n);
+                            }
+                        } catch (RuntimeException refusedDuringAnOutage) {
+                            // not accepted: not produced
+                        }
+                        try {
+                            Thread.sleep(25);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }, "producer");
+                producer.start();
+                try {
+                    Thread.sleep(4000);
+                    producers.remove(c);
+                    c.kill();
+                    Thread.sleep(1500);
+                    clients.get(2).connect(a);
+                    Thread.sleep(4000);
+                    brokers.killPrimary();
+                    Thread.sleep(10_000);
+                    database.restart();
+                    Thread.sleep(8000);
+                } finally {
+                    producing.set(false);
+                    producer.join();
+                }
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+                while (Instant.now().isBefore(deadline) && !clients.stream().allMatch(cl -> cl.hasAll(produced))) {
+                    Thread.sleep(200);
+                }
+                Thread.sleep(500);
+                StringBuilder report = new StringBuilder("Fault run (kill -9 of node C, then of the primary broker, then a database restart):\n");
+                for (Client client : clients) {
+                    report.append("  ").append(client.report(produced)).append('\n');
+                    client.close();
+                }
+                System.out.println(report);
+                assertTrue(produced.size() > 200, () -> "the producer kept producing: " + produced.size());
+                for (Client client : clients) {
+                    String line = client.report(produced);
+                    assertTrue(line.contains(" lost 0 duplicated 0 out-of-order 0 "), report::toString);
+                }
+            }
+        }
+    }
+}
