@@ -108,9 +108,33 @@ public final class WsClient implements AutoCloseable {
 
     /** The next text frame as a JSON object, waiting at most {@code wait}. */
     public JsonObject next(Duration wait) {
-        try (JsonReader reader = Json.createReader(new StringReader(nextText(wait)))) {
-            return reader.readObject();
+        return documented(nextText(wait));
+    }
+
+    /**
+     * Herald's extension field on durable events ({@code event_id}, {@code eventId} in trading):
+     * the frames the tests compare with their documents come without it, and it is kept here.
+     */
+    private static final java.util.List<String> EVENT_ID_FIELDS = java.util.List.of("event_id", "eventId");
+    private volatile String lastEventId;
+
+    /** The event id of the last frame returned by {@link #next} or {@link #poll} that carried one. */
+    public String lastEventId() {
+        return lastEventId;
+    }
+
+    private JsonObject documented(String text) {
+        JsonObject frame;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            frame = reader.readObject();
         }
+        for (String field : EVENT_ID_FIELDS) {
+            if (frame.get(field) instanceof jakarta.json.JsonString id) {
+                lastEventId = id.getString();
+                return Json.createObjectBuilder(frame).remove(field).build();
+            }
+        }
+        return frame;
     }
 
     /** The next text frame as a JSON object, or empty if none arrives within {@code wait}. */
@@ -120,9 +144,7 @@ public final class WsClient implements AutoCloseable {
             if (text == null) {
                 return java.util.Optional.empty();
             }
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
-                return java.util.Optional.of(reader.readObject());
-            }
+            return java.util.Optional.of(documented(text));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
