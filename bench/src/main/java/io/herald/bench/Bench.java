@@ -31,6 +31,10 @@ public final class Bench {
         boolean quick = List.of(args).contains("--quick");
         int repoAt = List.of(args).indexOf("--repo");
         Path repo = Path.of(repoAt >= 0 ? args[repoAt + 1] : ".").toAbsolutePath().normalize();
+        if (List.of(args).contains("--soak")) {
+            Soak.run(repo, option(args, "--minutes", 30), option(args, "--connections", 1000), option(args, "--rate", 10));
+            return;
+        }
         Path jar = repo.resolve("server-config/target/herald.jar");
         Path results = repo.resolve("bench/results");
         List<Result> all = new ArrayList<>();
@@ -79,6 +83,11 @@ public final class Bench {
         System.out.println(Report.TARGETS);
         Report.write(results, all, machine, command);
         log("wrote " + results.resolve("latest.md") + ", latest.json, fanout.png, latency.png");
+    }
+
+    private static int option(String[] args, String name, int defaultValue) {
+        int at = List.of(args).indexOf(name);
+        return at >= 0 && at + 1 < args.length ? Integer.parseInt(args[at + 1]) : defaultValue;
     }
 
     interface Run {

@@ -37,6 +37,11 @@ public final class Latencies {
         return count() == 0 ? -1 : histogram.getMaxValue();
     }
 
+    /** Forgets what was recorded (a soak run measures each interval on its own). */
+    public void reset() {
+        histogram.reset();
+    }
+
     private double percentile(double p) {
         return count() == 0 ? -1 : histogram.getValueAtPercentile(p);
     }

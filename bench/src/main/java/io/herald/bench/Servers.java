@@ -145,6 +145,11 @@ public final class Servers implements AutoCloseable {
         return new long[] {rss, threads};
     }
 
+    /** The output of {@code jcmd <pid> <command>}. */
+    static String jcmdOutput(long pid, String command) throws Exception {
+        return jcmd(pid, command);
+    }
+
     private static String jcmd(long pid, String command) throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid), command)
                 .redirectErrorStream(true).start();
