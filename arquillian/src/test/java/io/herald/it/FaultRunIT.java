@@ -81,26 +81,38 @@ class FaultRunIT {
             }
         }
 
-        String report(Set<Integer> produced) {
+        /** The figures for the events numbered {@code from} to {@code to} (one phase of the run). */
+        String report(Set<Integer> produced, int from, int to) {
             Set<Integer> seen = new HashSet<>();
+            int count = 0;
             int duplicated = 0;
             int outOfOrder = 0;
             long longestGap = 0;
+            int previous = -1;
             for (int i = 0; i < received.size(); i++) {
-                if (!seen.add(received.get(i))) {
+                int n = received.get(i);
+                if (n < from || n > to) {
+                    continue;
+                }
+                count++;
+                if (!seen.add(n)) {
                     duplicated++;
                 }
-                if (i > 0 && received.get(i) < received.get(i - 1)) {
+                if (previous >= 0 && n < previous) {
                     outOfOrder++;
                 }
                 if (i > 0) {
+                    // the wait before each of the phase's events, also the first (a failover's pause)
                     longestGap = Math.max(longestGap, at.get(i) - at.get(i - 1));
                 }
+                previous = n;
             }
-            Set<Integer> lost = new HashSet<>(produced);
+            Set<Integer> inPhase = new HashSet<>();
+            produced.stream().filter(n -> n >= from && n <= to).forEach(inPhase::add);
+            Set<Integer> lost = new HashSet<>(inPhase);
             lost.removeAll(seen);
             return String.format("%-10s produced %4d received %4d lost %d duplicated %d out-of-order %d longest-gap %d ms",
-                    name, produced.size(), received.size(), lost.size(), duplicated, outOfOrder, longestGap);
+                    name, inPhase.size(), count, lost.size(), duplicated, outOfOrder, longestGap);
         }
 
         boolean hasAll(Set<Integer> produced) {
@@ -133,11 +145,13 @@ class FaultRunIT {
                         new Client("c-then-a", run).connect(c));
                 Set<Integer> produced = new ConcurrentSkipListSet<>();
                 AtomicBoolean producing = new AtomicBoolean(true);
+                java.util.concurrent.atomic.AtomicInteger lastN = new java.util.concurrent.atomic.AtomicInteger();
                 List<HeraldNode> producers = new CopyOnWriteArrayList<>(List.of(a, b, c));
                 Thread producer = new Thread(() -> {
                     int n = 0;
                     while (producing.get()) {
                         n++;
+                        lastN.set(n);
                         HeraldNode node = producers.get(n % producers.size());
                         try {
                             if (new HttpJson(node).post("/api/events", event(run, n), ADMIN).status() == 202) {
@@ -154,6 +168,8 @@ class FaultRunIT {
                     }
                 }, "producer");
                 producer.start();
+                // each phase: from the fault to the next one; the first also has the calm before it
+                int[] phaseStart = new int[4];
                 try {
                     Thread.sleep(4000);
                     producers.remove(c);
@@ -161,8 +177,10 @@ class FaultRunIT {
                     Thread.sleep(1500);
                     clients.get(2).connect(a);
                     Thread.sleep(4000);
+                    phaseStart[1] = lastN.get() + 1;
                     brokers.killPrimary();
                     Thread.sleep(10_000);
+                    phaseStart[2] = lastN.get() + 1;
                     database.restart();
                     Thread.sleep(8000);
                 } finally {
@@ -174,15 +192,26 @@ class FaultRunIT {
                     Thread.sleep(200);
                 }
                 Thread.sleep(500);
-                StringBuilder report = new StringBuilder("Fault run (kill -9 of node C, then of the primary broker, then a database restart):\n");
+                phaseStart[0] = 1;
+                phaseStart[3] = Integer.MAX_VALUE;
+                String[] phases = {"kill -9 of node C (its client resumes on node A)", "kill -9 of the primary broker", "database restart"};
+                StringBuilder report = new StringBuilder("Fault run, three nodes on an Artemis primary/backup pair:\n");
+                List<String> lines = new ArrayList<>();
+                for (int p = 0; p < phases.length; p++) {
+                    report.append(" ").append(phases[p]).append(":\n");
+                    for (Client client : clients) {
+                        String line = client.report(produced, phaseStart[p], phaseStart[p + 1] - 1);
+                        lines.add(line);
+                        report.append("  ").append(line).append('\n');
+                    }
+                }
                 for (Client client : clients) {
-                    report.append("  ").append(client.report(produced)).append('\n');
+                    report.append(" whole run: ").append(client.report(produced, 1, Integer.MAX_VALUE)).append('\n');
                     client.close();
                 }
                 System.out.println(report);
                 assertTrue(produced.size() > 200, () -> "the producer kept producing: " + produced.size());
-                for (Client client : clients) {
-                    String line = client.report(produced);
+                for (String line : lines) {
                     assertTrue(line.contains(" lost 0 duplicated 0 out-of-order 0 "), report::toString);
                 }
             }
