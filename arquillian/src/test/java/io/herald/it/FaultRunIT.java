@@ -168,6 +168,28 @@ class FaultRunIT {
                     }
                 }, "producer");
                 producer.start();
+                // readiness of node A through the run: how long it said 503, and that it says 200 at the end
+                java.util.concurrent.atomic.AtomicLong notReadyMillis = new java.util.concurrent.atomic.AtomicLong();
+                Thread readiness = new Thread(() -> {
+                    while (producing.get()) {
+                        long before = System.currentTimeMillis();
+                        int status;
+                        try {
+                            status = new HttpJson(a).get("/health/ready").status();
+                        } catch (RuntimeException noAnswer) {
+                            status = -1;
+                        }
+                        try {
+                            Thread.sleep(200);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        if (status != 200) {
+                            notReadyMillis.addAndGet(System.currentTimeMillis() - before);
+                        }
+                    }
+                }, "readiness");
+                readiness.start();
                 // each phase: from the fault to the next one; the first also has the calm before it
                 int[] phaseStart = new int[4];
                 try {
@@ -186,6 +208,7 @@ class FaultRunIT {
                 } finally {
                     producing.set(false);
                     producer.join();
+                    readiness.join();
                 }
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
                 while (Instant.now().isBefore(deadline) && !clients.stream().allMatch(cl -> cl.hasAll(produced))) {
@@ -209,7 +232,11 @@ class FaultRunIT {
                     report.append(" whole run: ").append(client.report(produced, 1, Integer.MAX_VALUE)).append('\n');
                     client.close();
                 }
+                report.append(" readiness of node A: 503 for about ").append(notReadyMillis.get()).append(" ms in all\n");
                 System.out.println(report);
+                for (HeraldNode node : List.of(a, b)) {
+                    assertEquals(200, new HttpJson(node).get("/health/ready").status(), node.name() + " ready again after the faults");
+                }
                 assertTrue(produced.size() > 200, () -> "the producer kept producing: " + produced.size());
                 for (String line : lines) {
                     assertTrue(line.contains(" lost 0 duplicated 0 out-of-order 0 "), report::toString);

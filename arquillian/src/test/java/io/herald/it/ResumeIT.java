@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * with {@code kill -9}; events go on through node B; the client reconnects to B with the last
  * {@code event_id} it saw and gets every event it missed, once and in order, then live events. A
  * resume with an id from another event log gets the documented gap message first. Then the same
- * for a trading room ({@code lastEventId}) and an order-status scope ({@code data.last_event_id}).
+ * for a trading room ({@code lastEventId}), an order-status scope ({@code data.last_event_id}) and a
+ * point-of-sale subscription ({@code last_event_id}).
  */
 class ResumeIT {
 
@@ -99,6 +100,7 @@ class ResumeIT {
                 }
                 tradingRoomResumes(b, run);
                 orderStatusScopeResumes(b);
+                pointOfSaleSubscriptionResumes(b);
             }
         }
     }
@@ -181,6 +183,45 @@ class ResumeIT {
                 }
             }
             assertEquals(List.of("processing", "shipped"), statuses, "the scope's missed changes, in order");
+        }
+    }
+
+    private static void pointOfSaleSubscriptionResumes(HeraldNode node) {
+        String loc = "loc-r" + System.nanoTime();
+        Map<String, String> writer = Map.of("Authorization", "Bearer " + io.herald.it.pos.PosSocketIT.token("cashier", List.of(loc), "pos.write"));
+        String reader = io.herald.it.pos.PosSocketIT.token("reader", List.of(loc), "orders.read");
+        String subscribe = "{'type':'subscribe','channel':'orders','params':{'location_id':'" + loc + "'}";
+        HttpJson http = new HttpJson(node);
+        String last;
+        String order;
+        try (WsClient first = io.herald.it.pos.PosSocketIT.connect(node, reader)) {
+            assertTrue(io.herald.it.pos.PosSocketIT.request(first, subscribe + "}").getBoolean("success"));
+            HttpJson.Reply created = http.post("/pos/v1/api/orders", ("{'location_id':'" + loc + "','order_type':'dine_in','total':12.50}").replace('\'', '"'), writer);
+            assertEquals(201, created.status(), created.body());
+            order = created.object().getString("order_id");
+            JsonObject event;
+            do {
+                event = first.next();
+            } while (!"event".equals(event.getString("type")));
+            assertEquals("order.created", event.getString("event"));
+            last = first.lastEventId();
+        }
+        assertEquals(200, http.patch("/pos/v1/api/orders/" + order, "{\"total\":14.00}", writer).status());
+        assertEquals(200, http.patch("/pos/v1/api/orders/" + order, "{\"total\":15.00}", writer).status());
+        try (WsClient again = io.herald.it.pos.PosSocketIT.connect(node, reader)) {
+            JsonObject reply = io.herald.it.pos.PosSocketIT.request(again, subscribe + ",'last_event_id':'" + last + "'}");
+            assertTrue(reply.getBoolean("success"), reply::toString);
+            String subscription = reply.getString("subscription_id");
+            List<String> events = new ArrayList<>();
+            while (events.size() < 2) {
+                JsonObject event = again.next();
+                if ("event".equals(event.getString("type"))) {
+                    assertEquals(List.of(subscription), event.getJsonArray("subscription_ids").getValuesAs(jakarta.json.JsonString.class)
+                            .stream().map(jakarta.json.JsonString::getString).toList());
+                    events.add(event.getString("event"));
+                }
+            }
+            assertEquals(List.of("order.updated", "order.updated"), events, "the subscription's missed events, under its id");
         }
     }
 }

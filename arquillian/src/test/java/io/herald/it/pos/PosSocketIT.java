@@ -27,17 +27,17 @@ class PosSocketIT {
 
     private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TestTokens.token("publisher", "admin"));
 
-    static String token(String user, List<String> locations, String... groups) {
+    public static String token(String user, List<String> locations, String... groups) {
         JsonArrayBuilder locs = Json.createArrayBuilder();
         locations.forEach(locs::add);
         return TestTokens.withClaims(TestTokens.claims(user, TestTokens.ISSUER, Duration.ofHours(1), groups).add("locations", locs).build());
     }
 
-    static WsClient connect(HeraldNode node, String token) {
+    public static WsClient connect(HeraldNode node, String token) {
         return WsClient.connect(node.ws("/pos/v1/ws"), Map.of("Authorization", "Bearer " + token));
     }
 
-    static JsonObject request(WsClient ws, String json) {
+    public static JsonObject request(WsClient ws, String json) {
         ws.send(json.replace('\'', '"'));
         return ws.next();
     }
