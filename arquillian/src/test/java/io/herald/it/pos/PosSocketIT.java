@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /pos/v1/ws} (document 003) on the two-node cluster: authentication, every subscription message, filters and rights. */
 @ExtendWith(Cluster.class)
-class PosSocketIT {
+public class PosSocketIT {
 
     private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TestTokens.token("publisher", "admin"));
 
