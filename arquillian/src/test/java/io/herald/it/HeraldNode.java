@@ -3,7 +3,6 @@ package io.herald.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,15 +63,7 @@ public final class HeraldNode implements Gateway, AutoCloseable {
         }
     }
 
-    @Override
-    public URI http(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
 
-    @Override
-    public URI ws(String path) {
-        return URI.create("ws://127.0.0.1:" + port + path);
-    }
 
     @Override
     public int port() {

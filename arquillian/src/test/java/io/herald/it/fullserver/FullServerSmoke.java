@@ -57,6 +57,19 @@ final class FullServerSmoke {
         return env;
     }
 
+    /** Runs a script with the environment, its output appended to {@code log}; @return the exit code */
+    static int runScript(Path script, Map<String, String> environment, Path log) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process p = builder.start();
+        if (!p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(script + " did not finish within 10 minutes; see " + log);
+        }
+        return p.exitValue();
+    }
+
     static Path ear() {
         return Path.of(System.getProperty("herald.ear", "../ear/target/herald.ear")).toAbsolutePath();
     }

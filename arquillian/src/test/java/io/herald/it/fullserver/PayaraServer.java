@@ -6,7 +6,6 @@ import io.herald.it.Gateway;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,17 +81,10 @@ final class PayaraServer implements Gateway, AutoCloseable {
 
     /** Runs a script with the environment; its output goes to the server's IT log; @return the exit code */
     int run(Path script, Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
-        builder.environment().put("ASADMIN", asadminPath());
-        builder.environment().put("ASADMIN_OPTS", adminOptions());
-        Process p = builder.start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(script + " did not finish within 10 minutes; see " + log);
-        }
-        return p.exitValue();
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("ASADMIN", asadminPath());
+        env.put("ASADMIN_OPTS", adminOptions());
+        return FullServerSmoke.runScript(script, env, log);
     }
 
     String logText() throws IOException {
@@ -103,15 +95,7 @@ final class PayaraServer implements Gateway, AutoCloseable {
         return domains.resolve(DOMAIN).resolve("logs/server.log");
     }
 
-    @Override
-    public URI http(String path) {
-        return URI.create("http://127.0.0.1:" + port() + path);
-    }
 
-    @Override
-    public URI ws(String path) {
-        return URI.create("ws://127.0.0.1:" + port() + path);
-    }
 
     @Override
     public int port() {

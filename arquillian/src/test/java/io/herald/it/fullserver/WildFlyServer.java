@@ -93,17 +93,10 @@ final class WildFlyServer implements Gateway, AutoCloseable {
 
     /** Runs a script with the environment; its output goes to the server's IT log; @return the exit code */
     int run(Path script, Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
-        builder.environment().put("WILDFLY_HOME", home.toString());
-        builder.environment().put("JBOSS_CLI_OPTS", cliOptions());
-        Process p = builder.start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(script + " did not finish within 10 minutes; see " + log);
-        }
-        return p.exitValue();
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("WILDFLY_HOME", home.toString());
+        env.put("JBOSS_CLI_OPTS", cliOptions());
+        return FullServerSmoke.runScript(script, env, log);
     }
 
     /** Runs one JBoss CLI command; @return its exit code (its output goes to the log) */
@@ -131,15 +124,7 @@ final class WildFlyServer implements Gateway, AutoCloseable {
         return Files.readString(log);
     }
 
-    @Override
-    public URI http(String path) {
-        return URI.create("http://127.0.0.1:" + port() + path);
-    }
 
-    @Override
-    public URI ws(String path) {
-        return URI.create("ws://127.0.0.1:" + port() + path);
-    }
 
     @Override
     public int port() {
