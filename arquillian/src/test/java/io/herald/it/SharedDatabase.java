@@ -19,6 +19,8 @@ public final class SharedDatabase implements AutoCloseable {
     private Server h2;
     /** The H2 server's folder of database files, {@code null} for an in-memory database. */
     private String baseDir;
+    /** A shell command that restarts this PostgreSQL server, for {@link #restart()}. */
+    private String restartCommand;
 
     private SharedDatabase(String url, String user, String password, Server h2) {
         this.url = url;
@@ -60,8 +62,37 @@ public final class SharedDatabase implements AutoCloseable {
         return db;
     }
 
-    /** Stops the H2 server (every connection breaks) and starts it again on the same port and files. */
-    public void restart() throws SQLException {
+    /**
+     * The fault run's database: PostgreSQL of its own when {@code HERALD_IT_FAULT_PG_URL} and
+     * {@code HERALD_IT_FAULT_PG_RESTART} (a shell command that restarts that server) are set, as
+     * {@code .ci/run} does (a second PostgreSQL server, so that restarting it leaves the shared
+     * cluster's database alone); otherwise an H2 server on disk. Emptied first.
+     */
+    public static SharedDatabase restartable() throws SQLException, java.io.IOException {
+        String pg = System.getenv("HERALD_IT_FAULT_PG_URL");
+        String restart = System.getenv("HERALD_IT_FAULT_PG_RESTART");
+        if (pg == null || pg.isBlank() || restart == null || restart.isBlank()) {
+            return startH2OnDisk();
+        }
+        SharedDatabase db = new SharedDatabase(pg, System.getenv("HERALD_IT_PG_USER"), System.getenv("HERALD_IT_PG_PASSWORD"), null);
+        db.restartCommand = restart;
+        db.resetPostgres();
+        return db;
+    }
+
+    /** Stops the database server (every connection breaks) and starts it again on the same port and files. */
+    public void restart() throws Exception {
+        if (restartCommand != null) {
+            // into a file, not a pipe: the restarted server may inherit the command's output and keep a pipe open
+            java.nio.file.Path log = java.nio.file.Files.createDirectories(java.nio.file.Path.of(System.getProperty("herald.it.logs", "target/it-logs")))
+                    .resolve("database-restart.log");
+            Process p = new ProcessBuilder("bash", "-c", restartCommand).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException("restarting PostgreSQL failed; see " + log);
+            }
+            return;
+        }
         String[] args = {"-tcpPort", String.valueOf(h2.getPort()), "-ifNotExists", "-baseDir", h2BaseDir()};
         h2.stop();
         h2 = Server.createTcpServer(args).start();

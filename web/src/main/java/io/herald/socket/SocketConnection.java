@@ -29,6 +29,15 @@ public abstract class SocketConnection implements Subscriber {
     private final Object replayLock = new Object();
     /** Live events that arrived while a replay runs; {@code null} when none runs. */
     private List<Delivery> held;
+    /**
+     * How long the ids of a replay are remembered after it: an event that a node committed and
+     * could not publish (it died) is in the log, so in the replay, and reaches the topic later
+     * through another node's outbox repair ({@code herald.outbox.repair-after-ms}, 5 s); this
+     * connection must not send it again then.
+     */
+    static final long REPLAYED_MEMORY_MS = 60_000;
+    private Set<Long> replayedIds;
+    private long replayedUntil;
 
     protected SocketConnection(SocketSubscriber out) {
         this.out = out;
@@ -53,6 +62,13 @@ public abstract class SocketConnection implements Subscriber {
     @Override
     public final void deliver(Delivery delivery) {
         synchronized (replayLock) {
+            if (replayedIds != null) {
+                if (System.currentTimeMillis() > replayedUntil) {
+                    replayedIds = null;
+                } else if (delivery.event().durable() && replayedIds.contains(delivery.event().id())) {
+                    return;
+                }
+            }
             if (held != null) {
                 if (held.size() < MAX_HELD) {
                     held.add(delivery);
@@ -76,7 +92,8 @@ public abstract class SocketConnection implements Subscriber {
      * reads what the client missed from the event log; then the missed events go out through
      * {@link #accept} (so the product's rights and filters apply to them as to live ones), or, when
      * the log cannot tell, the product's gap message ({@code gapFrame} of the reason); then the live
-     * events that waited, except those just replayed. From then on events go straight out.
+     * events that waited, except those just replayed. From then on events go straight out, except
+     * a replayed one that arrives live again within {@link #REPLAYED_MEMORY_MS}.
      */
     protected final void resume(Runnable subscribe, Supplier<EventReplay.Missed> missed, Function<String, String> gapFrame) {
         resume(subscribe, missed, gapFrame, e -> accept(new Delivery(e)));
@@ -108,6 +125,13 @@ public abstract class SocketConnection implements Subscriber {
                     }
                 }
                 held = null;
+                if (!replayed.isEmpty()) {
+                    if (replayedIds != null) {
+                        replayed.addAll(replayedIds);
+                    }
+                    replayedIds = replayed;
+                    replayedUntil = System.currentTimeMillis() + REPLAYED_MEMORY_MS;
+                }
             }
         }
     }

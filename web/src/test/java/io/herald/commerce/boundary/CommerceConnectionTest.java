@@ -115,6 +115,8 @@ class CommerceConnectionTest {
         assertTrue(client.sent.get(1).contains("\"event_id\":\"ep.5\""), client.sent.get(1));
         registry.match(Set.of("commerce:order_changes")).forEach(s -> s.deliver(new Delivery(order(8))));
         assertEquals(CommerceCodec.event(order(8)), client.sent.get(4), "then live events go straight out");
+        registry.match(Set.of("commerce:order_changes")).forEach(s -> s.deliver(new Delivery(order(5))));
+        assertEquals(5, client.sent.size(), "a replayed event that the topic brings later (a dead node's, republished) is not sent twice");
     }
 
     @Test
