@@ -5,11 +5,20 @@ import java.nio.charset.StandardCharsets;
 /**
  * One text frame on its way to a client, with its size in UTF-8 bytes computed once. An event's
  * frame is built once per wire format and shared by every session of that format.
+ *
+ * @param event whether it carries an event (counted as a delivery when written)
+ * @param committedAt when that event was committed (epoch ms), to time its delivery; {@code 0}: not timed
  */
-public record OutgoingFrame(String text, int bytes) {
+public record OutgoingFrame(String text, int bytes, boolean event, long committedAt) {
 
+    /** A reply or any other frame that is not an event. */
     public static OutgoingFrame of(String text) {
-        return new OutgoingFrame(text, utf8Length(text));
+        return new OutgoingFrame(text, utf8Length(text), false, 0);
+    }
+
+    /** An event's frame; {@code committedAt} 0 for one that is not to be timed (a replay). */
+    public static OutgoingFrame event(String text, long committedAt) {
+        return new OutgoingFrame(text, utf8Length(text), true, committedAt);
     }
 
     static int utf8Length(String text) {

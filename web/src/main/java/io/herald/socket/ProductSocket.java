@@ -3,6 +3,7 @@ package io.herald.socket;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.SessionRegistry;
 import io.herald.eventlog.control.EventReplay;
+import io.herald.operations.control.GatewayMeter;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -57,6 +58,12 @@ public abstract class ProductSocket<C extends SocketConnection> {
     @Inject
     protected EventReplay replay;
 
+    @Inject
+    protected GatewayMeter meter;
+
+    /** The product's name ({@code commerce}, ...): its counters, and the key of its encoded events. */
+    protected abstract String product();
+
     /**
      * Authenticates the upgraded socket and builds its connection, without sending anything yet.
      * @return the connection, or {@code null} after closing the session with the product's refusal
@@ -80,13 +87,14 @@ public abstract class ProductSocket<C extends SocketConnection> {
 
     /** Closes the session with 1008 and {@code reason}, for {@link #accept}: @return {@code null} */
     protected final C refuse(Session session, String reason) throws IOException {
+        meter.product(product()).handshakeRefused(reason);
         session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(SocketClose.POLICY_VIOLATION), reason));
         return null;
     }
 
-    /** A send queue for this session, with the product's wire {@code format} name and event encoder. */
-    protected final SocketSubscriber subscriber(Session session, String format, Function<EventEnvelope, String> encoder) {
-        return sendQueues.subscriber(session, format, encoder);
+    /** A send queue for this session, with the product's event encoder. */
+    protected final SocketSubscriber subscriber(Session session, Function<EventEnvelope, String> encoder) {
+        return sendQueues.subscriber(session, product(), encoder);
     }
 
     @OnOpen
@@ -95,6 +103,7 @@ public abstract class ProductSocket<C extends SocketConnection> {
         if (connection == null) {
             return;
         }
+        meter.product(product()).handshakeAccepted();
         session.getUserProperties().put(CONNECTION, connection);
         registry.register(connection);
         opened(connection);

@@ -1,6 +1,7 @@
 package io.herald.socket;
 
 import io.herald.delivery.control.EventEnvelope;
+import io.herald.operations.control.GatewayMeter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -43,6 +44,9 @@ public class SendQueues {
     @ConfigProperty(name = "herald.delivery.threads", defaultValue = "0")
     int threads;
 
+    @Inject
+    GatewayMeter meter;
+
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threadFactory;
 
@@ -70,11 +74,11 @@ public class SendQueues {
     /**
      * A subscriber for a freshly opened session.
      *
-     * @param format the key under which encoded events are shared between sessions of one wire format
+     * @param product the product (its counters); also the key under which encoded events are shared between its sessions
      * @param encoder turns an event into this product's wire text
      */
-    public SocketSubscriber subscriber(Session session, Object format, Function<EventEnvelope, String> encoder) {
-        return new SocketSubscriber(session, format, encoder, limits, senders);
+    public SocketSubscriber subscriber(Session session, String product, Function<EventEnvelope, String> encoder) {
+        return new SocketSubscriber(session, meter.product(product), product, encoder, limits, senders);
     }
 
     public SendLimits limits() {

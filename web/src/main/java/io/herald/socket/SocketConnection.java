@@ -58,6 +58,25 @@ public abstract class SocketConnection implements Subscriber {
         return out.id();
     }
 
+    @Override
+    public String product() {
+        return out.product();
+    }
+
+    /** Who is connected, in the product's terms; {@code null} until the connection is authenticated. */
+    @Override
+    public abstract String user();
+
+    @Override
+    public long openedAt() {
+        return out.openedAt();
+    }
+
+    @Override
+    public int queuedFrames() {
+        return out.queuedFrames();
+    }
+
     /** Live events: held while a replay runs, otherwise handed to {@link #accept}. */
     @Override
     public final void deliver(Delivery delivery) {
@@ -73,7 +92,7 @@ public abstract class SocketConnection implements Subscriber {
                 if (held.size() < MAX_HELD) {
                     held.add(delivery);
                 } else {
-                    out.close(SocketClose.TOO_SLOW, SocketClose.TOO_SLOW_REASON);
+                    out.closeTooSlow();
                 }
                 return;
             }
@@ -96,7 +115,7 @@ public abstract class SocketConnection implements Subscriber {
      * a replayed one that arrives live again within {@link #REPLAYED_MEMORY_MS}.
      */
     protected final void resume(Runnable subscribe, Supplier<EventReplay.Missed> missed, Function<String, String> gapFrame) {
-        resume(subscribe, missed, gapFrame, e -> accept(new Delivery(e)));
+        resume(subscribe, missed, gapFrame, e -> accept(Delivery.replayed(e)));
     }
 
     /** {@link #resume(Runnable, Supplier, Function)} with the replayed events sent by {@code replayTo}. */

@@ -4,6 +4,7 @@ import io.herald.common.control.LogLimiter;
 import io.herald.delivery.control.Delivery;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.Subscriber;
+import io.herald.operations.control.ProductMeter;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
@@ -43,7 +44,10 @@ public final class SocketSubscriber implements Subscriber {
     private static final LogLimiter SLOW_CLIENTS = new LogLimiter(LOG, Duration.ofSeconds(10));
 
     private final FrameSink sink;
+    private final ProductMeter meter;
+    private final long openedAt = System.currentTimeMillis();
     private final Object format;
+    private final Object replayFormat;
     private final Function<EventEnvelope, String> encoder;
     private final SendLimits limits;
     private final Executor sender;
@@ -62,15 +66,17 @@ public final class SocketSubscriber implements Subscriber {
      * @param encoder turns an event into this product's wire text
      * @param sender runs the writes; frames of one session are written by one task at a time
      */
-    public SocketSubscriber(Session session, Object format, Function<EventEnvelope, String> encoder,
+    public SocketSubscriber(Session session, ProductMeter meter, Object format, Function<EventEnvelope, String> encoder,
             SendLimits limits, Executor sender) {
-        this(FrameSink.of(session), format, encoder, limits, sender);
+        this(FrameSink.of(session), meter, format, encoder, limits, sender);
     }
 
-    SocketSubscriber(FrameSink sink, Object format, Function<EventEnvelope, String> encoder,
+    SocketSubscriber(FrameSink sink, ProductMeter meter, Object format, Function<EventEnvelope, String> encoder,
             SendLimits limits, Executor sender) {
         this.sink = sink;
+        this.meter = meter;
         this.format = format;
+        this.replayFormat = new ReplayFormat(format);
         this.encoder = encoder;
         this.limits = limits;
         this.sender = sender;
@@ -87,13 +93,42 @@ public final class SocketSubscriber implements Subscriber {
         return sink.session();
     }
 
+    /** The product whose socket this is. */
     @Override
-    public void deliver(Delivery delivery) {
-        enqueue(delivery.encoded(format, this::frameOf));
+    public String product() {
+        return meter.product();
     }
 
-    private OutgoingFrame frameOf(EventEnvelope event) {
-        return OutgoingFrame.of(encoder.apply(event));
+    @Override
+    public long openedAt() {
+        return openedAt;
+    }
+
+    @Override
+    public int queuedFrames() {
+        return queuedFrames.get();
+    }
+
+    @Override
+    public void deliver(Delivery delivery) {
+        enqueue(delivery.replayed() ? delivery.encoded(replayFormat, this::replayedFrameOf) : delivery.encoded(format, this::liveFrameOf));
+    }
+
+    private OutgoingFrame liveFrameOf(EventEnvelope event) {
+        return OutgoingFrame.event(encoder.apply(event), event.timestamp().toEpochMilli());
+    }
+
+    private OutgoingFrame replayedFrameOf(EventEnvelope event) {
+        return OutgoingFrame.event(encoder.apply(event), 0);
+    }
+
+    /** The key of a replayed event's frame: not timed, so not shared with the live frame of the same format. */
+    private record ReplayFormat(Object format) {
+    }
+
+    /** Queues an event's frame that the product encoded for this connection alone (counted and timed as {@link #deliver} does). */
+    public void sendEvent(String text, Delivery delivery) {
+        enqueue(OutgoingFrame.event(text, delivery.committedAt()));
     }
 
     /** Queues one text frame. */
@@ -108,7 +143,13 @@ public final class SocketSubscriber implements Subscriber {
      * it cannot make the server write for it at the rate it writes. {@code null} sends nothing.
      */
     public void reply(String text) {
-        if (text != null && (!text.startsWith(ERROR_PREFIX) || errors.spend())) {
+        if (text == null) {
+            return;
+        }
+        if (!text.startsWith(ERROR_PREFIX)) {
+            send(text);
+        } else if (errors.spend()) {
+            meter.errorAnswered();
             send(text);
         }
     }
@@ -126,7 +167,7 @@ public final class SocketSubscriber implements Subscriber {
             SLOW_CLIENTS.log(Level.WARNING, () -> "Closing WebSocket " + id() + ": client too slow, " + (frames - 1) + " frames and "
                     + (pending - frame.bytes()) + " bytes not yet read (limits " + limits.frames() + " frames, "
                     + limits.pendingBytes() + " bytes)");
-            close(SocketClose.TOO_SLOW, SocketClose.TOO_SLOW_REASON);
+            closeTooSlow();
             return;
         }
         queue.add(frame);
@@ -174,6 +215,9 @@ public final class SocketSubscriber implements Subscriber {
             LOG.fine(() -> "Send to " + id() + " failed: " + e);
             return true;
         }
+        if (frame.event()) {
+            meter.delivered(frame.committedAt(), frame.committedAt() > 0 ? System.currentTimeMillis() : 0);
+        }
         Optional<ByteBuffer> ping = receipts.written(frame.bytes());
         if (ping.isPresent()) {
             try {
@@ -200,6 +244,14 @@ public final class SocketSubscriber implements Subscriber {
     /** Bytes this client has been sent but has not yet proven to have read. */
     long unacknowledgedBytes() {
         return receipts.unacknowledged();
+    }
+
+    /** Closes with 1013: the client does not read fast enough (counted as a slow client). */
+    public void closeTooSlow() {
+        if (!closed.get()) {
+            meter.slowClientClosed();
+        }
+        close(SocketClose.TOO_SLOW, SocketClose.TOO_SLOW_REASON);
     }
 
     @Override

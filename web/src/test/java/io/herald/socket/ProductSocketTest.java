@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.delivery.control.SessionRegistry;
+import io.herald.operations.control.GatewayMeter;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -34,6 +35,11 @@ class ProductSocketTest {
         public String pong() {
             return "{\"type\":\"pong\"}";
         }
+
+        @Override
+        public String user() {
+            return "tiny-user";
+        }
     }
 
     static final class TinySocket extends ProductSocket<TinyConnection> {
@@ -41,8 +47,13 @@ class ProductSocketTest {
         boolean open = true;
 
         @Override
+        protected String product() {
+            return "tiny";
+        }
+
+        @Override
         protected TinyConnection accept(Session session) throws java.io.IOException {
-            return open ? new TinyConnection(subscriber(session, "tiny", e -> e.type()), registry) : refuse(session, "Closed shop");
+            return open ? new TinyConnection(subscriber(session, e -> e.type()), registry) : refuse(session, "Closed shop");
         }
 
         @Override
@@ -75,7 +86,9 @@ class ProductSocketTest {
         SendQueues queues = new SendQueues();
         queues.limits = new SendLimits(100, 1 << 20, 1 << 20);
         queues.senders = Executors.newSingleThreadExecutor();
+        queues.meter = new GatewayMeter();
         cut.sendQueues = queues;
+        cut.meter = queues.meter;
         cut.registry = registry;
         client.completeAtOnce();
     }

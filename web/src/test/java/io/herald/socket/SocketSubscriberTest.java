@@ -1,5 +1,7 @@
 package io.herald.socket;
 
+import io.herald.operations.control.ProductMeter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -25,7 +27,7 @@ class SocketSubscriberTest {
     };
 
     private SocketSubscriber subscriber(FakeSession session, int queueLimit) {
-        return new SocketSubscriber(session.session(), "commerce", encoder, new SendLimits(queueLimit, 1 << 20, 1 << 20), Runnable::run);
+        return new SocketSubscriber(session.session(), new ProductMeter("commerce"), "commerce", encoder, new SendLimits(queueLimit, 1 << 20, 1 << 20), Runnable::run);
     }
 
     private static EventEnvelope event(long id) {
@@ -258,7 +260,7 @@ class SocketSubscriberTest {
     }
 
     private SocketSubscriber subscriber(FakeSession session, long pendingBytes, long pingEvery) {
-        return new SocketSubscriber(session.session(), "commerce", encoder, new SendLimits(1000, pendingBytes, pingEvery), Runnable::run);
+        return new SocketSubscriber(session.session(), new ProductMeter("commerce"), "commerce", encoder, new SendLimits(1000, pendingBytes, pingEvery), Runnable::run);
     }
 
     @Test

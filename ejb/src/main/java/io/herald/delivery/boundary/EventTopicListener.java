@@ -1,6 +1,9 @@
 package io.herald.delivery.boundary;
 
 import io.herald.delivery.control.EnvelopeCodec;
+import io.herald.delivery.control.EventEnvelope;
+import io.herald.delivery.control.Subscriber;
+import io.herald.operations.control.GatewayMeter;
 import io.herald.delivery.control.Messaging;
 import io.herald.delivery.control.OrderedFanout;
 import jakarta.ejb.ActivationConfigProperty;
@@ -41,6 +44,9 @@ public class EventTopicListener implements MessageListener {
     @Inject
     OrderedFanout fanout;
 
+    @Inject
+    GatewayMeter meter;
+
     @Override
     public void onMessage(Message message) {
         if (!(message instanceof TextMessage text)) {
@@ -53,7 +59,11 @@ public class EventTopicListener implements MessageListener {
                 fanout.markerFromTopic(origin, number, text.getLongProperty(Messaging.MARKER_PROPERTY));
                 return;
             }
-            fanout.fromTopic(EnvelopeCodec.decode(text.getText()), origin, number);
+            EventEnvelope event = EnvelopeCodec.decode(text.getText());
+            if (!Subscriber.INTERNAL.equals(event.product())) {
+                meter.eventFromTopic();
+            }
+            fanout.fromTopic(event, origin, number);
         } catch (JMSException e) {
             LOG.warning(() -> "Could not read an event message: " + e.getMessage());
             throw new IllegalStateException(e);

@@ -3,6 +3,8 @@ package io.herald.delivery.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.herald.operations.control.GatewayMeter;
+import io.herald.operations.control.RecentEvents;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +18,12 @@ public class Fanout {
 
     @Inject
     SessionRegistry registry;
+
+    @Inject
+    GatewayMeter meter;
+
+    @Inject
+    RecentEvents recentEvents;
 
     @Inject
     @ConfigProperty(name = "herald.dedupe.window", defaultValue = "100000")
@@ -32,10 +40,12 @@ public class Fanout {
     public int deliver(EventEnvelope event) {
         if (event.durable() && !recent.firstSighting(event.id())) {
             LOG.fine(() -> "Dropped duplicate event " + event.id());
+            meter.duplicateDropped();
             return -1;
         }
         Set<Subscriber> targets = registry.match(event.routingKeys());
         if (targets.isEmpty()) {
+            recentEvents.offer(event, 0);
             return 0;
         }
         Delivery delivery = new Delivery(event);
@@ -46,6 +56,7 @@ public class Fanout {
                 LOG.log(Level.WARNING, "Delivery to subscriber " + s.id() + " failed", e);
             }
         }
+        recentEvents.offer(event, targets.size());
         return targets.size();
     }
 }

@@ -76,6 +76,24 @@ public class SessionRegistry {
         return keysOf.size();
     }
 
+    /** Every registered subscriber (a live view; for operators, not for delivery). */
+    public Collection<Subscriber> subscribers() {
+        return Collections.unmodifiableSet(keysOf.keySet());
+    }
+
+    /** The keys {@code subscriber} holds now (a copy). */
+    public Set<String> keysOf(Subscriber subscriber) {
+        Set<String> keys = keysOf.get(subscriber);
+        return keys == null ? Set.of() : Set.copyOf(keys);
+    }
+
+    /** How many subscribers hold each key now. */
+    public Map<String, Integer> subscriptionsPerKey() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        byKey.forEach((key, subscribers) -> counts.put(key, subscribers.size()));
+        return counts;
+    }
+
     private void dropFromIndex(Subscriber subscriber, String key) {
         byKey.computeIfPresent(key, (k, set) -> {
             set.remove(subscriber);

@@ -3,6 +3,10 @@ package io.herald.delivery.control;
 /**
  * One connected client as the registry sees it. Implementations (a WebSocket session in the web
  * module) must never block in {@link #deliver}: they queue and send asynchronously.
+ *
+ * <p>The descriptive methods ({@link #product}, {@link #user}, {@link #openedAt},
+ * {@link #queuedFrames}) serve operators (metrics, the MBean, the admin page); they are read
+ * when someone asks, never on the delivery path.
  */
 public interface Subscriber {
 
@@ -14,4 +18,30 @@ public interface Subscriber {
 
     /** Closes the connection with a WebSocket close code and reason. */
     void close(int code, String reason);
+
+    /**
+     * The product whose socket this is ({@code commerce}, {@code inventory}, ...); Herald's own
+     * subscribers (the cluster view, admin control) answer {@link #INTERNAL}.
+     */
+    default String product() {
+        return INTERNAL;
+    }
+
+    /** Who is connected, in the product's terms (a user id, an organization), or {@code null} while unknown. */
+    default String user() {
+        return null;
+    }
+
+    /** When the connection opened, in epoch milliseconds. */
+    default long openedAt() {
+        return 0;
+    }
+
+    /** Frames waiting in this subscriber's send queue. */
+    default int queuedFrames() {
+        return 0;
+    }
+
+    /** The product name of Herald's own subscribers, which no client sees. */
+    String INTERNAL = "herald";
 }

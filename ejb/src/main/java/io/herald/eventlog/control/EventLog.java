@@ -100,6 +100,14 @@ public class EventLog {
                 .toList();
     }
 
+    /** How many durable events wait to be published, and when the oldest of them was logged. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public OutboxBacklog backlog() {
+        Object[] row = em.createNamedQuery("EventLogEntry.unpublishedBacklog", Object[].class).getSingleResult();
+        long count = row[0] == null ? 0 : ((Number) row[0]).longValue();
+        return count == 0 || row[1] == null ? OutboxBacklog.NONE : new OutboxBacklog(count, ((Number) row[1]).longValue());
+    }
+
     /** Durable events of a product logged after {@code id}, oldest first (replay after reconnect). */
     public List<EventEnvelope> after(String product, long id, int max) {
         return em.createNamedQuery("EventLogEntry.after", EventLogEntry.class)

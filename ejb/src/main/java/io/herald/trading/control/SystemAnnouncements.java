@@ -4,7 +4,10 @@ import io.herald.api.HeraldEvent;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import io.herald.common.control.InvalidInputException;
+import io.herald.common.control.WireJson;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -20,6 +23,29 @@ public class SystemAnnouncements {
 
     @Inject
     Event<HeraldEvent> events;
+
+    /** The longest maintenance message. */
+    public static final int MAX_MESSAGE = 500;
+
+    /**
+     * Announces a {@value #MAINTENANCE} window to every trading client (REST, the MBean and the admin
+     * page use it). @return the event's data
+     * @throws InvalidInputException if the window ends before it starts or the message is blank or too long
+     */
+    public JsonObject maintenance(boolean scheduled, Instant start, Instant end, String message) {
+        if (!end.isAfter(start)) {
+            throw new InvalidInputException("endTime must be after startTime");
+        }
+        if (message == null || message.isBlank() || message.length() > MAX_MESSAGE) {
+            throw new InvalidInputException("message must be 1 to " + MAX_MESSAGE + " characters");
+        }
+        return announce(MAINTENANCE, io.herald.common.control.Jsons.JSON.createObjectBuilder()
+                .add("scheduled", scheduled)
+                .add("startTime", WireJson.timestamp(start))
+                .add("endTime", WireJson.timestamp(end))
+                .add("message", message)
+                .build());
+    }
 
     public JsonObject announce(String type, JsonObject data) {
         events.fire(HeraldEvent.of(TradingKeys.PRODUCT, type, data, Set.of(TradingKeys.SYSTEM)));

@@ -26,6 +26,8 @@ class FanoutTest {
     @BeforeEach
     void wire() {
         cut.registry = registry;
+        cut.meter = new io.herald.operations.control.GatewayMeter();
+        cut.recentEvents = new io.herald.operations.control.RecentEvents();
         cut.dedupeWindow = 100;
         cut.init();
     }

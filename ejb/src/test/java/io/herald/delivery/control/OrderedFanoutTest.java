@@ -32,6 +32,8 @@ class OrderedFanoutTest {
     @BeforeEach
     void wire() {
         fanout.registry = registry;
+        fanout.meter = new io.herald.operations.control.GatewayMeter();
+        fanout.recentEvents = new io.herald.operations.control.RecentEvents();
         fanout.dedupeWindow = 1000;
         fanout.init();
         cut.fanout = fanout;

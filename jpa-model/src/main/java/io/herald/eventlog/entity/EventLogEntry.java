@@ -19,6 +19,8 @@ import jakarta.persistence.Table;
 @Table(name = EventLogEntry.TABLE, indexes = @Index(name = "event_log_unpublished", columnList = "published, id"))
 @NamedQuery(name = "EventLogEntry.unpublishedBefore",
         query = "SELECT e FROM EventLogEntry e WHERE e.published = false AND e.createdAt < :before ORDER BY e.id")
+@NamedQuery(name = "EventLogEntry.unpublishedBacklog",
+        query = "SELECT COUNT(e), MIN(e.createdAt) FROM EventLogEntry e WHERE e.published = false")
 @NamedQuery(name = "EventLogEntry.markPublished",
         query = "UPDATE EventLogEntry e SET e.published = true WHERE e.id IN :ids")
 @NamedQuery(name = "EventLogEntry.highestPublishedBefore",

@@ -42,7 +42,7 @@ public class AuthResource {
         }
         HttpSession session = request.getSession(true);
         request.changeSessionId();
-        CommerceLogin.logIn(session, user.get().getId());
+        CommerceLogin.logIn(session, user.get().getId(), user.get().getEmail());
         return Response.ok(describe(user.get())).build();
     }
 

@@ -26,6 +26,12 @@ public final class CommerceConnection extends SocketConnection {
         this.http = http;
     }
 
+    /** The back-office user's e-mail address. */
+    @Override
+    public String user() {
+        return CommerceLogin.email(http);
+    }
+
     HttpSession httpSession() {
         return http;
     }

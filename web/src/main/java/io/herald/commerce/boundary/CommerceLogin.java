@@ -10,6 +10,8 @@ final class CommerceLogin {
 
     /** The logged-in back-office user's id ({@code Long}). */
     static final String USER_ID = "herald.commerce.userId";
+    /** The logged-in back-office user's e-mail address ({@code String}), who the admin page shows. */
+    static final String EMAIL = "herald.commerce.email";
     /** The WebSocket subscribers opened with this HTTP session, closed when it ends. */
     static final String SOCKETS = "herald.commerce.sockets";
 
@@ -28,9 +30,19 @@ final class CommerceLogin {
     }
 
     /** Marks the session as logged in; the socket set is created here, before any socket can race for it. */
-    static void logIn(HttpSession session, long userId) {
+    static void logIn(HttpSession session, long userId, String email) {
         session.setAttribute(SOCKETS, ConcurrentHashMap.newKeySet());
+        session.setAttribute(EMAIL, email);
         session.setAttribute(USER_ID, userId);
+    }
+
+    /** The logged-in user's e-mail address, or {@code null}. */
+    static String email(HttpSession session) {
+        try {
+            return session == null ? null : (String) session.getAttribute(EMAIL);
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
     }
 
     /** The sockets opened with this logged-in session (empty if it is not logged in). */

@@ -21,12 +21,17 @@ public class CommerceSocket extends ProductSocket<CommerceConnection> {
     private static final String FORMAT = "commerce";
 
     @Override
+    protected String product() {
+        return FORMAT;
+    }
+
+    @Override
     protected CommerceConnection accept(Session session) throws IOException {
         HttpSession http = (HttpSession) session.getUserProperties().get(HttpSessionConfigurator.HTTP_SESSION);
         if (CommerceLogin.userId(http).isEmpty()) {
             return refuse(session, "Authentication required");
         }
-        return new CommerceConnection(subscriber(session, FORMAT, CommerceCodec::event), registry, replay, http);
+        return new CommerceConnection(subscriber(session, CommerceCodec::event), registry, replay, http);
     }
 
     @Override

@@ -32,6 +32,11 @@ public final class InboxConnection extends SocketConnection {
         this.inbox = inbox;
     }
 
+    @Override
+    public String user() {
+        return token.subject();
+    }
+
     VerifiedToken token() {
         return token;
     }

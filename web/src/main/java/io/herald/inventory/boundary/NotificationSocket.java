@@ -28,6 +28,11 @@ public class NotificationSocket extends ProductSocket<InboxConnection> {
 
     private static final String FORMAT = "inventory";
 
+    @Override
+    protected String product() {
+        return FORMAT;
+    }
+
     @Inject
     TokenVerifier verifier;
 
@@ -47,7 +52,7 @@ public class NotificationSocket extends ProductSocket<InboxConnection> {
         } catch (InvalidTokenException e) {
             return refuse(session, e.reason());
         }
-        return new InboxConnection(subscriber(session, FORMAT, InventoryCodec::notification), token, inbox);
+        return new InboxConnection(subscriber(session, InventoryCodec::notification), token, inbox);
     }
 
     @Override

@@ -46,6 +46,12 @@ public final class OrderConnection extends SocketConnection {
         this.replay = replay;
     }
 
+    /** The organization of the key it connected with; {@code null} before a successful connect. */
+    @Override
+    public String user() {
+        return session.client().map(io.herald.orders.control.OrderClient::organizationId).orElse(null);
+    }
+
     @Override
     public String error(String message) {
         return OrdersCodec.error(message);

@@ -24,6 +24,11 @@ public class OrderStatusSocket extends ProductSocket<OrderConnection> {
 
     private static final String FORMAT = "orders";
 
+    @Override
+    protected String product() {
+        return FORMAT;
+    }
+
     @Inject
     OrderAccess access;
 
@@ -34,7 +39,7 @@ public class OrderStatusSocket extends ProductSocket<OrderConnection> {
     @Override
     protected OrderConnection accept(Session session) {
         OrderSession state = new OrderSession(access::authenticate, new SubscriptionRules(access::organizationOfOrder));
-        return new OrderConnection(subscriber(session, FORMAT, OrdersCodec::event), state, registry, replay);
+        return new OrderConnection(subscriber(session, OrdersCodec::event), state, registry, replay);
     }
 
     @Override

@@ -51,6 +51,11 @@ public final class PosConnection extends SocketConnection {
         this.node = node;
     }
 
+    @Override
+    public String user() {
+        return token.subject();
+    }
+
     VerifiedToken token() {
         return token;
     }
@@ -77,7 +82,7 @@ public final class PosConnection extends SocketConnection {
         }
         if (event.type().equals(Presence.JOINED) || event.type().equals(Presence.LEFT)) {
             // routed by channel and location: this connection subscribed to both
-            out().send(PosCodec.presence(event));
+            out().sendEvent(PosCodec.presence(event), delivery);
             return;
         }
         Optional<PosChannel> channel = PosChannel.ofEvent(event.type());
@@ -86,7 +91,7 @@ public final class PosConnection extends SocketConnection {
         }
         List<String> ids = subscriptions.matching(event);
         if (!ids.isEmpty()) {
-            out().send(PosCodec.event(channel.get().wireName(), ids, event, delivery.encoded(EVENT_TAIL, PosCodec::eventTail)));
+            out().sendEvent(PosCodec.event(channel.get().wireName(), ids, event, delivery.encoded(EVENT_TAIL, PosCodec::eventTail)), delivery);
         }
     }
 
@@ -114,7 +119,7 @@ public final class PosConnection extends SocketConnection {
                 EventReplay.Missed missed = replay.since(PosKeys.PRODUCT, filter.routingKeys(), lastEventId);
                 return missed.complete() ? new EventReplay.Missed(missed.events().stream().filter(filter::matches).toList(), null) : missed;
             }, gap -> PosCodec.gap(id, added, lastEventId, gap),
-                    e -> PosChannel.ofEvent(e.type()).ifPresent(c -> out().send(PosCodec.event(c.wireName(), List.of(added.id()), e, PosCodec.eventTail(e)))));
+                    e -> PosChannel.ofEvent(e.type()).ifPresent(c -> out().sendEvent(PosCodec.event(c.wireName(), List.of(added.id()), e, PosCodec.eventTail(e)), Delivery.replayed(e))));
             return null;
         } catch (PosRefused refused) {
             return PosCodec.error(id, refused.error());

@@ -29,6 +29,11 @@ public class PosSocket extends ProductSocket<PosConnection> {
 
     private static final String FORMAT = "pos";
 
+    @Override
+    protected String product() {
+        return FORMAT;
+    }
+
     @Inject
     TokenVerifier verifier;
 
@@ -54,7 +59,7 @@ public class PosSocket extends ProductSocket<PosConnection> {
             return refuse(session, e.reason());
         }
         // events are encoded per connection (each carries its own subscription ids)
-        return new PosConnection(subscriber(session, FORMAT, event -> ""), token, registry, subscriptionLimit, presence, nodes.node(), replay);
+        return new PosConnection(subscriber(session, event -> ""), token, registry, subscriptionLimit, presence, nodes.node(), replay);
     }
 
     @Override

@@ -54,6 +54,13 @@ public final class TradingConnection extends SocketConnection {
         this.bucket = bucket;
     }
 
+    @Override
+    public String user() {
+        synchronized (lock) {
+            return token == null ? null : token.subject();
+        }
+    }
+
     boolean isAuthenticated() {
         synchronized (lock) {
             return token != null;

@@ -30,6 +30,11 @@ public class TradingSocket extends ProductSocket<TradingConnection> {
 
     private static final String FORMAT = "trading";
 
+    @Override
+    protected String product() {
+        return FORMAT;
+    }
+
     @Inject
     TokenVerifier verifier;
 
@@ -73,7 +78,7 @@ public class TradingSocket extends ProductSocket<TradingConnection> {
 
     @Override
     protected TradingConnection accept(Session session) {
-        return new TradingConnection(subscriber(session, FORMAT, TradingCodec::event), services,
+        return new TradingConnection(subscriber(session, TradingCodec::event), services,
                 new TokenBucket(ratePerSecond, burst, System::nanoTime));
     }
 

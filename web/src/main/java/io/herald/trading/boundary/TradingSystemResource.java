@@ -41,18 +41,8 @@ public class TradingSystemResource {
     @Path("maintenance")
     public Response maintenance(String body) {
         JsonInput in = JsonInput.parse(body).onlyFields(Set.of("scheduled", "startTime", "endTime", "message"));
-        Instant start = instant(in, "startTime");
-        Instant end = instant(in, "endTime");
-        if (!end.isAfter(start)) {
-            throw new InvalidInputException("endTime must be after startTime");
-        }
-        JsonObject data = JSON.createObjectBuilder()
-                .add("scheduled", in.flag("scheduled", true))
-                .add("startTime", WireJson.timestamp(start))
-                .add("endTime", WireJson.timestamp(end))
-                .add("message", in.requiredText("message", 500))
-                .build();
-        return Response.accepted(announcements.announce(SystemAnnouncements.MAINTENANCE, data)).build();
+        return Response.accepted(announcements.maintenance(in.flag("scheduled", true), instant(in, "startTime"), instant(in, "endTime"),
+                in.requiredText("message", SystemAnnouncements.MAX_MESSAGE))).build();
     }
 
     /** {@code {"service","status","message","estimatedRecovery"?}}; status one of operational, degraded, down, maintenance. */

@@ -1,5 +1,7 @@
 package io.herald.commerce.boundary;
 
+import io.herald.operations.control.ProductMeter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +24,7 @@ class CommerceConnectionTest {
 
     private final SessionRegistry registry = new SessionRegistry();
     private final FakeSession client = new FakeSession("s1");
-    private final SocketSubscriber subscriber = new SocketSubscriber(client.session(), "commerce", CommerceCodec::event, new SendLimits(10, 1 << 20, 1 << 20), Runnable::run);
+    private final SocketSubscriber subscriber = new SocketSubscriber(client.session(), new ProductMeter("commerce"), "commerce", CommerceCodec::event, new SendLimits(10, 1 << 20, 1 << 20), Runnable::run);
     private final CommerceConnection cut = new CommerceConnection(subscriber, registry, null, null);
 
     private String run(String frame) {

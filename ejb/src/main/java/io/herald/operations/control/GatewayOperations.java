@@ -1,0 +1,175 @@
+package io.herald.operations.control;
+
+import static io.herald.common.control.Jsons.JSON;
+
+import io.herald.api.HeraldEvent;
+import io.herald.delivery.control.OrderedFanout;
+import io.herald.delivery.control.SessionRegistry;
+import io.herald.delivery.control.Subscriber;
+import io.herald.eventlog.control.EventLog;
+import io.herald.eventlog.control.OutboxBacklog;
+import io.herald.trading.control.SystemAnnouncements;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What operators read and do, in one place for the admin page, the MBean and metrics: this node's
+ * and the cluster's {@link NodeStatus}, the outbox backlog, and the actions (disconnect a
+ * connection, every connection of a user, announce a maintenance window). Disconnects act on this
+ * node at once and on the others through the topic.
+ */
+@ApplicationScoped
+public class GatewayOperations {
+
+    /** How long a backlog figure is reused: scrapes, the page and the MBean share one query. */
+    static final long BACKLOG_CACHE_MS = 2_000;
+
+    @Inject
+    SessionRegistry registry;
+
+    @Inject
+    GatewayMeter meter;
+
+    @Inject
+    OrderedFanout delivery;
+
+    @Inject
+    NodeIdentity identity;
+
+    @Inject
+    ClusterView cluster;
+
+    @Inject
+    AdminControl control;
+
+    @Inject
+    EventLog eventLog;
+
+    @Inject
+    SystemAnnouncements announcements;
+
+    @Inject
+    Event<HeraldEvent> events;
+
+    private volatile OutboxBacklog backlog;
+    private volatile long backlogAt;
+
+    /** This node's name. */
+    public String node() {
+        return identity.name();
+    }
+
+    /** This node now. */
+    public NodeStatus localStatus() {
+        long now = System.currentTimeMillis();
+        String node = identity.name();
+        Map<String, List<Subscriber>> byProduct = new HashMap<>();
+        List<SessionView> sessions = new ArrayList<>();
+        for (Subscriber s : registry.subscribers()) {
+            if (Subscriber.INTERNAL.equals(s.product())) {
+                continue;
+            }
+            byProduct.computeIfAbsent(s.product(), p -> new ArrayList<>()).add(s);
+            sessions.add(view(s, node));
+        }
+        Map<String, Map<String, Integer>> channels = new HashMap<>();
+        registry.subscriptionsPerKey().forEach((key, count) -> {
+            String product = Channels.productOf(key);
+            if (!Subscriber.INTERNAL.equals(product)) {
+                channels.computeIfAbsent(product, p -> new TreeMap<>()).merge(Channels.channelOf(key), count, Integer::sum);
+            }
+        });
+        Map<String, ProductFigures> products = new TreeMap<>();
+        Set<String> names = new TreeSet<>(meter.products().keySet());
+        names.addAll(byProduct.keySet());
+        for (String product : names) {
+            ProductMeter m = meter.product(product);
+            List<Subscriber> open = byProduct.getOrDefault(product, List.of());
+            int queueMax = 0;
+            long queueSum = 0;
+            for (Subscriber s : open) {
+                int q = s.queuedFrames();
+                queueMax = Math.max(queueMax, q);
+                queueSum += q;
+            }
+            products.put(product, new ProductFigures(open.size(), channels.getOrDefault(product, Map.of()), m.handshakesAccepted(),
+                    m.handshakesRefused(), m.deliveries(), m.slowClientsClosed(), m.errorsAnswered(), queueMax, queueSum, m.latency(now)));
+        }
+        sessions.sort(Comparator.comparingLong(SessionView::openedAt).reversed().thenComparing(SessionView::id));
+        int total = sessions.size();
+        List<SessionView> listed = sessions.size() > NodeStatus.MAX_LISTED ? sessions.subList(0, NodeStatus.MAX_LISTED) : sessions;
+        return new NodeStatus(node, now, delivery.mode() == OrderedFanout.Mode.LIVE ? "live" : "catching-up", meter.eventsFromTopic(),
+                meter.duplicatesDropped(), products, listed, total);
+    }
+
+    /** This node first, then the others heard from in the last seconds. */
+    public List<NodeStatus> clusterStatus() {
+        List<NodeStatus> all = new ArrayList<>();
+        all.add(localStatus());
+        all.addAll(cluster.others(System.currentTimeMillis()));
+        return all;
+    }
+
+    /** This node's open connections (all of them, newest first). */
+    public List<SessionView> localSessions() {
+        String node = identity.name();
+        return registry.subscribers().stream()
+                .filter(s -> !Subscriber.INTERNAL.equals(s.product()))
+                .map(s -> view(s, node))
+                .sorted(Comparator.comparingLong(SessionView::openedAt).reversed())
+                .toList();
+    }
+
+    /** The unpublished durable events, at most {@value #BACKLOG_CACHE_MS} ms old. @throws RuntimeException when the database does not answer */
+    public OutboxBacklog outbox() {
+        long now = System.currentTimeMillis();
+        OutboxBacklog b = backlog;
+        if (b == null || now - backlogAt > BACKLOG_CACHE_MS) {
+            b = eventLog.backlog();
+            backlog = b;
+            backlogAt = now;
+        }
+        return b;
+    }
+
+    /** Closes the connection with this session id, wherever it is. @return how many this node closed (0 or 1) */
+    public int disconnectSession(String sessionId) {
+        int closed = control.disconnect(AdminControl.bySession(sessionId));
+        tellOtherNodes(OperationsKeys.DISCONNECT_SESSION, "session", sessionId);
+        return closed;
+    }
+
+    /** Closes every connection of {@code user} (in any product), on every node. @return how many this node closed */
+    public int disconnectUser(String user) {
+        int closed = control.disconnect(AdminControl.byUser(user));
+        tellOtherNodes(OperationsKeys.DISCONNECT_USER, "user", user);
+        return closed;
+    }
+
+    /** Document 004's {@code server_maintenance} to every trading client. @return the event's data */
+    public JsonObject announceMaintenance(boolean scheduled, Instant start, Instant end, String message) {
+        return announcements.maintenance(scheduled, start, end, message);
+    }
+
+    private void tellOtherNodes(String type, String field, String value) {
+        JsonObject data = JSON.createObjectBuilder().add("origin", identity.origin()).add(field, value).build();
+        events.fire(new HeraldEvent(Subscriber.INTERNAL, type, data, Set.of(OperationsKeys.CONTROL), false));
+    }
+
+    private SessionView view(Subscriber s, String node) {
+        Set<String> channels = new TreeSet<>();
+        registry.keysOf(s).forEach(key -> channels.add(Channels.channelOf(key)));
+        return new SessionView(s.id(), node, s.product(), s.user(), s.openedAt(), List.copyOf(channels), s.queuedFrames());
+    }
+}

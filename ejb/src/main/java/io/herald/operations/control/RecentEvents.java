@@ -1,0 +1,64 @@
+package io.herald.operations.control;
+
+import io.herald.delivery.control.EventEnvelope;
+import io.herald.delivery.control.Subscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The last {@value #CAPACITY} client events this node's fan-out handled, for the admin page's live
+ * view. Offering one is an increment and an array write (no lock, no copy of the payload); Herald's
+ * own messages between nodes are not kept.
+ */
+@ApplicationScoped
+public class RecentEvents {
+
+    static final int CAPACITY = 128;
+
+    /**
+     * One event as the admin page lists it.
+     *
+     * @param seq its place in this node's sequence (starts at 1)
+     * @param id the event-log id, {@code 0} for an ephemeral event
+     * @param at when it was committed (epoch ms)
+     * @param handledAt when this node handed it to its sessions (epoch ms)
+     * @param sessions how many of this node's sessions it was queued for
+     */
+    public record Seen(long seq, long id, String product, String type, List<String> routingKeys, long at, long handledAt, int sessions) {
+    }
+
+    private final AtomicReferenceArray<Seen> ring = new AtomicReferenceArray<>(CAPACITY);
+    private final AtomicLong next = new AtomicLong();
+
+    /** Called by the fan-out once per event. */
+    public void offer(EventEnvelope event, int sessions) {
+        if (Subscriber.INTERNAL.equals(event.product())) {
+            return;
+        }
+        long seq = next.incrementAndGet();
+        ring.set((int) (seq % CAPACITY), new Seen(seq, event.id(), event.product(), event.type(), List.copyOf(event.routingKeys()),
+                event.timestamp().toEpochMilli(), System.currentTimeMillis(), Math.max(0, sessions)));
+    }
+
+    /** The events after {@code seq} still kept, oldest first, at most {@code max} (the newest ones). */
+    public List<Seen> after(long seq, int max) {
+        long last = next.get();
+        long from = Math.max(Math.max(seq + 1, last - CAPACITY + 1), last - max + 1);
+        List<Seen> seen = new ArrayList<>();
+        for (long s = Math.max(1, from); s <= last; s++) {
+            Seen e = ring.get((int) (s % CAPACITY));
+            if (e != null && e.seq() == s) {
+                seen.add(e);
+            }
+        }
+        return seen;
+    }
+
+    /** The sequence number of the newest event, {@code 0} before the first. */
+    public long last() {
+        return next.get();
+    }
+}

@@ -1,0 +1,98 @@
+package io.herald.operations.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.delivery.control.EventEnvelope;
+import jakarta.json.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The figures operators read: channel labels, latency windows, counters, the recent-events ring, node status JSON. */
+class OperationsFiguresTest {
+
+    @Test
+    void channelsLeaveOutWhoIsSubscribed() {
+        assertEquals("commerce", Channels.productOf("commerce:order_changes"));
+        assertEquals("order_changes", Channels.channelOf("commerce:order_changes"));
+        assertEquals("kitchen_orders", Channels.channelOf("pos:kitchen_orders:loc:x1"));
+        assertEquals("market:BTC_USD", Channels.channelOf("trading:market:BTC_USD"));
+        assertEquals("user", Channels.channelOf("inventory:user:alice"));
+        assertEquals("org", Channels.channelOf("orders:org:acme"));
+        assertEquals("plain", Channels.channelOf("plain"));
+    }
+
+    @Test
+    void latencyWindowKeepsTheLastMinute() {
+        LatencyWindow window = new LatencyWindow();
+        long t = 1_000_000_000L;
+        assertEquals(LatencyWindow.Snapshot.EMPTY, window.snapshot(t));
+        for (int i = 1; i <= 100; i++) {
+            window.record(i);
+        }
+        window.record(-5);
+        LatencyWindow.Snapshot s = window.snapshot(t);
+        assertEquals(101, s.count());
+        assertEquals(50, s.p50(), 1);
+        assertEquals(99, s.p99(), 1);
+        assertEquals(100, s.max(), 1);
+        assertEquals(101, window.snapshot(t + 30_000).count(), "still inside the minute");
+        assertEquals(0, window.snapshot(t + 70_000).count(), "a minute later the slice is gone");
+    }
+
+    @Test
+    void productMeterCountsAndCapsRefusalReasons() {
+        ProductMeter m = new ProductMeter("commerce");
+        m.handshakeAccepted();
+        m.handshakeRefused("Invalid token");
+        m.handshakeRefused("Invalid token");
+        m.handshakeRefused(null);
+        for (int i = 0; i < 100; i++) {
+            m.handshakeRefused("reason " + i);
+        }
+        m.delivered(System.currentTimeMillis() - 7, System.currentTimeMillis());
+        m.delivered(0, System.currentTimeMillis());
+        m.slowClientClosed();
+        m.errorAnswered();
+        assertEquals(1, m.handshakesAccepted());
+        assertEquals(103, m.handshakesRefusedTotal());
+        assertEquals(2L, m.handshakesRefused().get("Invalid token"));
+        assertTrue(m.handshakesRefused().size() <= ProductMeter.MAX_REASONS + 1, m.handshakesRefused().toString());
+        assertEquals(2, m.deliveries());
+        assertEquals(1, m.latency(System.currentTimeMillis()).count(), "replays are not timed");
+        assertEquals(1, m.slowClientsClosed());
+        assertEquals(1, m.errorsAnswered());
+    }
+
+    @Test
+    void recentEventsKeepTheNewestAndSkipHeraldsOwn() {
+        RecentEvents recent = new RecentEvents();
+        Instant at = Instant.ofEpochMilli(1_700_000_000_000L);
+        recent.offer(new EventEnvelope(0, "herald", "node_status", Set.of("herald:nodes"), Json.createObjectBuilder().build(), at), 0);
+        for (int i = 1; i <= 200; i++) {
+            recent.offer(new EventEnvelope(i, "commerce", "order_changed", Set.of("commerce:order_changes"), Json.createObjectBuilder().build(), at), 2);
+        }
+        assertEquals(200, recent.last());
+        List<RecentEvents.Seen> tail = recent.after(190, 50);
+        assertEquals(10, tail.size());
+        assertEquals(191, tail.get(0).id());
+        assertEquals(2, tail.get(0).sessions());
+        assertEquals(RecentEvents.CAPACITY, recent.after(0, 1000).size());
+        assertEquals(5, recent.after(0, 5).size());
+        assertEquals(200, recent.after(0, 5).get(4).seq());
+    }
+
+    @Test
+    void nodeStatusSurvivesItsJson() {
+        ProductFigures figures = new ProductFigures(2, Map.of("order_changes", 2), 5, Map.of("Invalid token", 3L), 40, 1, 2, 7, 9,
+                new LatencyWindow.Snapshot(40, 3, 5, 9, 12, 15));
+        SessionView session = new SessionView("s1", "node-a", "commerce", "a@example.com", 1_700_000_000_000L, List.of("order_changes"), 7);
+        NodeStatus status = new NodeStatus("node-a", 1_700_000_001_000L, "live", 44, 1, Map.of("commerce", figures), List.of(session), 2);
+        NodeStatus back = NodeStatusJson.read(NodeStatusJson.write(status));
+        assertEquals(status, back);
+        assertEquals(40, back.deliveries());
+    }
+}
