@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Readiness tells the truth within seconds while the broker is gone, and events flow again after it returns. */
+/**
+ * Readiness tells the truth within seconds while the broker is gone, names the outbox backlog once
+ * it is older than its limit, and events flow again after the broker returns.
+ */
 class BrokerOutageIT {
 
     private static HttpJson.Reply timedReady(HttpJson http) {
@@ -22,7 +25,8 @@ class BrokerOutageIT {
     @Test
     void readinessAnswers503NamingTheBrokerAtOnceAndRecovers() throws Exception {
         try (ExternalBroker broker = new ExternalBroker().start();
-                HeraldNode node = HeraldNode.start("broker-outage", Map.of("HERALD_BROKER_URL", broker.url()))) {
+                HeraldNode node = HeraldNode.start("broker-outage",
+                        Map.of("HERALD_BROKER_URL", broker.url(), "HERALD_HEALTH_OUTBOX_MAX_AGE_SECONDS", "2"))) {
             HttpJson http = new HttpJson(node);
             assertEquals(200, timedReady(http).status());
 
@@ -39,6 +43,19 @@ class BrokerOutageIT {
             assertTrue(down.body().contains("\"broker\":\"unreachable"), down.body());
             assertTrue(down.body().contains("\"database\":\"connected\""), down.body());
             assertEquals(503, timedReady(http).status(), "stays DOWN while the broker is gone");
+            assertTrue(timedReady(http).body().contains("\"outbox\":\"ok: "));
+
+            // a change committed now waits in the outbox; after 2 s readiness names it with its figures
+            assertEquals(200, http.post("/commerce/api/auth/login", "{\"email\":\"admin@example.com\",\"password\":\"admin\"}").status());
+            assertEquals(201, http.post("/commerce/api/customers", "{\"email\":\"waiting@example.com\"}").status());
+            String degraded = "";
+            deadline = Instant.now().plusSeconds(15);
+            while (Instant.now().isBefore(deadline) && !degraded.contains("\"outbox\":\"degraded: ")) {
+                degraded = timedReady(http).body();
+                Thread.sleep(250);
+            }
+            assertTrue(degraded.matches(".*\"outbox\":\"degraded: [1-9][0-9]* unpublished, oldest [0-9]+ s.*"), degraded);
+            assertTrue(degraded.contains("(limit 2 s)"), degraded);
 
             broker.start();
             HttpJson.Reply up = null;
@@ -51,8 +68,8 @@ class BrokerOutageIT {
                 Thread.sleep(500);
             }
             assertEquals(200, up.status(), up.body());
+            assertTrue(up.body().contains("\"outbox\":\"ok: 0 unpublished\""), "the waiting change went out: " + up.body());
 
-            assertEquals(200, http.post("/commerce/api/auth/login", "{\"email\":\"admin@example.com\",\"password\":\"admin\"}").status());
             try (WsClient ws = WsClient.connect(node.ws("/commerce/ws"), Map.of("Cookie", http.cookieHeader()))) {
                 ws.expectType("connected");
                 ws.send("{\"type\":\"subscribe\",\"channel\":\"customer_changes\"}");

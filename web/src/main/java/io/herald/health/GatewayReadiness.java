@@ -4,6 +4,8 @@ import io.herald.delivery.control.Messaging;
 import io.herald.delivery.control.OrderedFanout;
 import io.herald.common.health.HeraldReadiness;
 import io.herald.eventlog.control.EventLog;
+import io.herald.eventlog.control.OutboxBacklog;
+import io.herald.operations.control.GatewayOperations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
@@ -35,6 +38,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
  * application serves its paths.) {@code "delivery"} tells whether the node takes events from the
  * topic ({@code live}) or reads them from the event log ({@code catching-up}, see
  * {@link OrderedFanout}); it does not change the status: a node catching up still delivers.
+ * {@code "outbox"} counts the durable events committed and not yet on the topic; when the oldest
+ * of them has waited longer than {@code herald.health.outbox-max-age-seconds} the node is DOWN,
+ * {@code "degraded: …"} with the figures (events are late for every client, though none is lost).
  * The server calls it through {@link HeraldReadiness}, the check in the application's library.
  */
 @ApplicationScoped
@@ -54,6 +60,13 @@ public class GatewayReadiness {
 
     @Inject
     OrderedFanout delivery;
+
+    @Inject
+    GatewayOperations operations;
+
+    @Inject
+    @ConfigProperty(name = "herald.health.outbox-max-age-seconds", defaultValue = "60")
+    long outboxMaxAgeSeconds;
 
     private ExecutorService broker;
     private ExecutorService database;
@@ -84,9 +97,31 @@ public class GatewayReadiness {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(HeraldReadiness.NAME);
         String brokerState = probe("broker", true);
         String databaseState = probe("database", false);
+        boolean databaseUp = databaseState.equals("connected");
+        String outboxState = databaseUp ? outbox() : "unknown: the database does not answer";
         response.withData("broker", brokerState).withData("database", databaseState)
-                .withData("delivery", delivery.mode() == OrderedFanout.Mode.LIVE ? "live" : "catching-up");
-        return response.status(brokerState.equals("connected") && databaseState.equals("connected")).build();
+                .withData("delivery", delivery.mode() == OrderedFanout.Mode.LIVE ? "live" : "catching-up")
+                .withData("outbox", outboxState);
+        return response.status(brokerState.equals("connected") && databaseUp && outboxState.startsWith("ok")).build();
+    }
+
+    private String outbox() {
+        OutboxBacklog backlog;
+        try {
+            backlog = operations.outbox();
+        } catch (RuntimeException e) {
+            return "unknown: " + e.getMessage();
+        }
+        return outboxState(backlog, System.currentTimeMillis(), outboxMaxAgeSeconds);
+    }
+
+    /** {@code ok: N unpublished}, or {@code degraded: …} when the oldest waited longer than {@code maxAgeSeconds}. */
+    static String outboxState(OutboxBacklog backlog, long nowMillis, long maxAgeSeconds) {
+        long ageSeconds = backlog.oldestAgeMillis(nowMillis) / 1000;
+        if (ageSeconds > maxAgeSeconds) {
+            return "degraded: " + backlog.unpublished() + " unpublished, oldest " + ageSeconds + " s (limit " + maxAgeSeconds + " s)";
+        }
+        return "ok: " + backlog.unpublished() + " unpublished";
     }
 
     private String probe(String part, boolean isBroker) {
@@ -94,7 +129,7 @@ public class GatewayReadiness {
         if (running != null && !running.isDone()) {
             return "unreachable: the previous check is still waiting for an answer";
         }
-        Future<?> next = (isBroker ? broker : database).submit(isBroker ? this::sendProbe : eventLog::ping);
+        Future<?> next = (isBroker ? broker : database).submit(isBroker ? this::sendProbe : this::queryDatabase);
         if (isBroker) {
             brokerProbe = next;
         } else {
@@ -111,6 +146,12 @@ public class GatewayReadiness {
             Thread.currentThread().interrupt();
             return "unreachable: interrupted";
         }
+    }
+
+    /** A query, then the outbox figures (cached for the answer, so that the request thread does not wait for the database). */
+    private void queryDatabase() {
+        eventLog.ping();
+        operations.outbox();
     }
 
     private void sendProbe() {

@@ -71,6 +71,16 @@ public class SendQueues {
         senders.shutdownNow();
     }
 
+    /** Whether the sender pool takes writes (liveness). */
+    public boolean isRunning() {
+        return !senders.isShutdown();
+    }
+
+    /** Writes queued for the sender threads now. */
+    public int waitingTasks() {
+        return senders instanceof ThreadPoolExecutor pool ? pool.getQueue().size() : 0;
+    }
+
     /**
      * A subscriber for a freshly opened session.
      *

@@ -113,6 +113,12 @@ public class EventPublisher {
         pending.add(new Outgoing(null, number));
     }
 
+    /** Whether the publisher thread runs (liveness). */
+    public boolean isRunning() {
+        Thread t = thread;
+        return running && t != null && t.isAlive();
+    }
+
     /** This node's origin id on the messages it publishes. */
     public String origin() {
         return origin;

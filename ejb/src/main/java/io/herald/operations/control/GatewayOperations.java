@@ -72,16 +72,29 @@ public class GatewayOperations {
 
     /** This node now. */
     public NodeStatus localStatus() {
+        return status(true);
+    }
+
+    /** This node now, without the list of its connections (for metrics, once a second). */
+    public NodeStatus localFigures() {
+        return status(false);
+    }
+
+    private NodeStatus status(boolean listSessions) {
         long now = System.currentTimeMillis();
         String node = identity.name();
         Map<String, List<Subscriber>> byProduct = new HashMap<>();
         List<SessionView> sessions = new ArrayList<>();
+        int total = 0;
         for (Subscriber s : registry.subscribers()) {
             if (Subscriber.INTERNAL.equals(s.product())) {
                 continue;
             }
+            total++;
             byProduct.computeIfAbsent(s.product(), p -> new ArrayList<>()).add(s);
-            sessions.add(view(s, node));
+            if (listSessions) {
+                sessions.add(view(s, node));
+            }
         }
         Map<String, Map<String, Integer>> channels = new HashMap<>();
         registry.subscriptionsPerKey().forEach((key, count) -> {
@@ -107,7 +120,6 @@ public class GatewayOperations {
                     m.handshakesRefused(), m.deliveries(), m.slowClientsClosed(), m.errorsAnswered(), queueMax, queueSum, m.latency(now)));
         }
         sessions.sort(Comparator.comparingLong(SessionView::openedAt).reversed().thenComparing(SessionView::id));
-        int total = sessions.size();
         List<SessionView> listed = sessions.size() > NodeStatus.MAX_LISTED ? sessions.subList(0, NodeStatus.MAX_LISTED) : sessions;
         return new NodeStatus(node, now, delivery.mode() == OrderedFanout.Mode.LIVE ? "live" : "catching-up", meter.eventsFromTopic(),
                 meter.duplicatesDropped(), products, listed, total);

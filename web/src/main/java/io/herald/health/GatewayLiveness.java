@@ -1,0 +1,72 @@
+package io.herald.health;
+
+import io.herald.common.health.HeraldLiveness;
+import io.herald.delivery.control.EventPublisher;
+import io.herald.socket.SendQueues;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+/**
+ * {@code /health/live}: DOWN only when the node cannot get well by itself, so that a restart is
+ * the cure: threads deadlocked in the JVM, Herald's publisher thread gone, or its sender pool shut
+ * down. A broker or database outage is not a liveness failure (readiness reports it, and the node
+ * recovers when they are back).
+ */
+@ApplicationScoped
+public class GatewayLiveness {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    @Inject
+    EventPublisher publisher;
+
+    @Inject
+    SendQueues sendQueues;
+
+    private final Supplier<HealthCheckResponse> installed = this::call;
+
+    @PostConstruct
+    void start() {
+        HeraldLiveness.install(installed);
+    }
+
+    void created(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // the observer's only job is to create the bean
+    }
+
+    @PreDestroy
+    void stop() {
+        HeraldLiveness.remove(installed);
+    }
+
+    public HealthCheckResponse call() {
+        String threads = deadlocks();
+        String publisherState = publisher.isRunning() ? "running" : "stopped";
+        String senders = sendQueues.isRunning() ? "running, " + sendQueues.waitingTasks() + " writes waiting" : "stopped";
+        return HealthCheckResponse.named(HeraldLiveness.NAME)
+                .withData("threads", threads).withData("publisher", publisherState).withData("senders", senders)
+                .status(threads.equals("no deadlock") && publisher.isRunning() && sendQueues.isRunning())
+                .build();
+    }
+
+    static String deadlocks() {
+        long[] ids = THREADS.findDeadlockedThreads();
+        if (ids == null) {
+            return "no deadlock";
+        }
+        String names = Arrays.stream(THREADS.getThreadInfo(ids)).filter(t -> t != null).limit(5).map(ThreadInfo::getThreadName)
+                .collect(Collectors.joining(", "));
+        return "deadlocked: " + ids.length + " threads (" + names + ")";
+    }
+}

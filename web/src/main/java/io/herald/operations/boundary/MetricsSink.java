@@ -1,0 +1,11 @@
+package io.herald.operations.boundary;
+
+import io.herald.eventlog.control.OutboxBacklog;
+import io.herald.operations.control.NodeStatus;
+
+/** Where the node's figures go once a second; {@link MicroProfileMetrics} when the server has MicroProfile Metrics. */
+interface MetricsSink {
+
+    /** @param backlog the outbox, {@code null} when the database did not answer */
+    void publish(NodeStatus node, OutboxBacklog backlog, long nowMillis);
+}
