@@ -41,6 +41,11 @@ public final class TradingCodec {
     private TradingCodec() {
     }
 
+    /** The event types this codec sends ({@link #CHANNEL_OF}'s keys). */
+    public static java.util.Set<String> eventTypes() {
+        return CHANNEL_OF.keySet();
+    }
+
     /** Decodes one client frame; never throws. */
     public static SocketCommand<TradingConnection> decode(String text) {
         return SocketCommand.typed(text, (type, message) -> {
