@@ -31,6 +31,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(DemoJwt.printToken(List.of(args).subList(1, args.length), Settings.fromSystem(), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("hash-password")) {
+            System.exit(PasswordHashes.print(List.of(args).subList(1, args.length), System.out, System.err));
+        }
         if (!applyArguments(args, System.out)) {
             return;
         }
@@ -100,15 +103,18 @@ public final class Main {
                     out.println("""
                             Usage: java -jar herald.jar [--port N] [--deploy app.war]...
                                    java -jar herald.jar token <user-id> [--groups g1,g2] [--locations l1,l2|*] [--ttl seconds]
+                                   java -jar herald.jar hash-password
                               --port N   HTTP port (default 8080; also herald.http.port / HERALD_HTTP_PORT)
                               --deploy F also deploy the web application F at /<its name> (also herald.deploy / HERALD_DEPLOY, comma-separated)
                               token      prints a JWT signed with the demo key (valid when no key is configured)
+                              hash-password  prints a hash of a password (asked, or read from standard input) for herald.admin.password-hash
                             Configuration (system property or environment variable):
                               herald.broker.url   HERALD_BROKER_URL   external Artemis, tcp://host:61616 (default: embedded)
                               herald.db.url       HERALD_DB_URL       JDBC URL (default: embedded H2 in memory)
                               herald.db.user / herald.db.password, herald.broker.user / herald.broker.password
                               mp.jwt.verify.publickey.location  MP_JWT_VERIFY_PUBLICKEY_LOCATION  JWT verification key (default: demo key)
                               mp.jwt.verify.issuer              MP_JWT_VERIFY_ISSUER              required iss (demo: herald-demo)
+                              herald.admin.password-hash        HERALD_ADMIN_PASSWORD_HASH        the admin page's password (demo: admin/admin)
                             See README.md for every key.""");
                     return false;
                 }

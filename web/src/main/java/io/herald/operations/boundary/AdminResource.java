@@ -1,0 +1,179 @@
+package io.herald.operations.boundary;
+
+import static io.herald.common.control.Jsons.JSON;
+
+import io.herald.auth.boundary.BearerTokenMechanism;
+import io.herald.common.control.InvalidInputException;
+import io.herald.common.control.JsonInput;
+import io.herald.operations.control.AdminCredentials;
+import io.herald.operations.control.GatewayOperations;
+import io.herald.operations.control.RecentEvents;
+import io.herald.web.ErrorResponses;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The admin page's API under {@code /admin/api}: sign-in, the cluster's figures, the connections,
+ * and the administrator's actions (the same as the MBean's). Everything but the sign-in is for
+ * administrators only ({@link AdminOnly}); each action writes one log line.
+ */
+@Path("admin/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    private static final Logger LOG = Logger.getLogger(AdminResource.class.getName());
+    private static final int MAX_NAME = 200;
+    /** Longer texts are refused before the rules look at them. */
+    private static final int MAX_BODY_TEXT = 10_000;
+
+    @Inject
+    AdminCredentials credentials;
+
+    @Inject
+    GatewayOperations operations;
+
+    @Inject
+    RecentEvents recent;
+
+    @Context
+    HttpServletRequest request;
+
+    /** {@code {"user","password"}}: signs this browser session in. */
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(String body) {
+        JsonInput in = JsonInput.parse(body).onlyFields(Set.of("user", "password"));
+        String user = in.text("user", MAX_NAME);
+        String password = in.text("password", MAX_NAME);
+        switch (credentials.signIn(user, password, request.getRemoteAddr(), System.currentTimeMillis())) {
+            case SIGNED_IN -> {
+                HttpSession session = request.getSession(true);
+                request.changeSessionId();
+                session.setAttribute(AdminAccess.SESSION_ADMIN, credentials.user());
+                LOG.info(() -> "Administrator " + credentials.user() + " signed in from " + request.getRemoteAddr());
+                return Response.ok(me(credentials.user(), "session")).build();
+            }
+            case TOO_MANY_ATTEMPTS -> {
+                return ErrorResponses.of(Response.Status.TOO_MANY_REQUESTS, "Too many failed sign-ins; try again in a few minutes");
+            }
+            case CLOSED -> {
+                return ErrorResponses.of(Response.Status.FORBIDDEN,
+                        "Password sign-in is closed: set herald.admin.password-hash, or use a token with the group admin");
+            }
+            default -> {
+                return ErrorResponses.of(Response.Status.UNAUTHORIZED, "Invalid user or password");
+            }
+        }
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(AdminAccess.SESSION_ADMIN);
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me")
+    @AdminOnly
+    public JsonObject me() {
+        return BearerTokenMechanism.tokenOf(request).map(t -> me(t.subject(), "token"))
+                .orElseGet(() -> me(AdminAccess.ofSession(request.getSession(false)).orElse(""), "session"));
+    }
+
+    /** Every node's figures, this node's outbox, and the events this node handled after {@code after}. */
+    @GET
+    @Path("overview")
+    @AdminOnly
+    public JsonObject overview(@QueryParam("after") @DefaultValue("0") long after) {
+        return AdminViews.overview(operations, recent, after);
+    }
+
+    /** The connections on every node whose id, product or user contains {@code q}. */
+    @GET
+    @Path("sessions")
+    @AdminOnly
+    public JsonObject sessions(@QueryParam("q") String filter) {
+        return AdminViews.sessions(operations, filter == null || filter.length() > MAX_NAME ? "" : filter);
+    }
+
+    @POST
+    @Path("sessions/{id}/disconnect")
+    @AdminOnly
+    public Response disconnectSession(@PathParam("id") String id) {
+        int closed = operations.disconnectSession(id);
+        LOG.info(() -> "Administrator " + who() + " disconnected session " + id + " (" + closed + " on this node)");
+        return Response.accepted(JSON.createObjectBuilder().add("session", id).add("closedOnThisNode", closed).build()).build();
+    }
+
+    @POST
+    @Path("users/{user}/disconnect")
+    @AdminOnly
+    public Response disconnectUser(@PathParam("user") String user) {
+        if (user.isBlank() || user.length() > MAX_NAME) {
+            throw new InvalidInputException("user must be 1 to " + MAX_NAME + " characters");
+        }
+        int closed = operations.disconnectUser(user);
+        LOG.info(() -> "Administrator " + who() + " disconnected user " + user + " (" + closed + " on this node)");
+        return Response.accepted(JSON.createObjectBuilder().add("user", user).add("closedOnThisNode", closed).build()).build();
+    }
+
+    /**
+     * {@code {"message","startTime"?,"endTime"?}}: document 004's {@code server_maintenance} to every
+     * trading client; no start means now, no end an hour after the start.
+     */
+    @POST
+    @Path("notice")
+    @AdminOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response notice(String body) {
+        JsonInput in = JsonInput.parse(body).onlyFields(Set.of("message", "startTime", "endTime"));
+        Instant now = Instant.now();
+        Instant start = instant(in.text("startTime", 64), now, "startTime");
+        Instant end = instant(in.text("endTime", 64), start.plus(Duration.ofHours(1)), "endTime");
+        JsonObject data = operations.announceMaintenance(start.isAfter(now), start, end, in.text("message", MAX_BODY_TEXT));
+        LOG.info(() -> "Administrator " + who() + " announced maintenance: " + data);
+        return Response.accepted(data).build();
+    }
+
+    private static Instant instant(String text, Instant otherwise, String field) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field + " must be an ISO-8601 instant such as 2026-12-03T10:00:00Z");
+        }
+    }
+
+    private String who() {
+        return me().getString("user");
+    }
+
+    private static JsonObject me(String user, String via) {
+        return JSON.createObjectBuilder().add("user", user).add("via", via).build();
+    }
+}

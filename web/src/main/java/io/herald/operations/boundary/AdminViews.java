@@ -1,0 +1,93 @@
+package io.herald.operations.boundary;
+
+import static io.herald.common.control.Jsons.JSON;
+
+import io.herald.eventlog.control.OutboxBacklog;
+import io.herald.operations.control.GatewayOperations;
+import io.herald.operations.control.NodeStatus;
+import io.herald.operations.control.NodeStatusJson;
+import io.herald.operations.control.RecentEvents;
+import io.herald.operations.control.SessionView;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+
+/** The admin page's JSON: the same for {@code GET /admin/api/overview} and the frames of {@code /admin/ws}. */
+final class AdminViews {
+
+    /** How many recent events an overview carries at most. */
+    static final int MAX_EVENTS = 50;
+
+    private AdminViews() {
+    }
+
+    /**
+     * Every node's figures (without their session lists), this node's outbox, and the events after
+     * {@code afterSeq} that this node handled.
+     */
+    static JsonObject overview(GatewayOperations operations, RecentEvents recent, long afterSeq) {
+        JsonArrayBuilder nodes = JSON.createArrayBuilder();
+        for (NodeStatus node : operations.clusterStatus()) {
+            JsonObjectBuilder json = JSON.createObjectBuilder(NodeStatusJson.write(node));
+            json.remove("sessions");
+            nodes.add(json);
+        }
+        JsonArrayBuilder events = JSON.createArrayBuilder();
+        List<RecentEvents.Seen> seen = recent.after(afterSeq, MAX_EVENTS);
+        for (RecentEvents.Seen e : seen) {
+            JsonArrayBuilder keys = JSON.createArrayBuilder();
+            e.routingKeys().forEach(keys::add);
+            events.add(JSON.createObjectBuilder().add("seq", e.seq()).add("id", e.id()).add("product", e.product()).add("type", e.type())
+                    .add("routingKeys", keys).add("at", e.at()).add("handledAt", e.handledAt()).add("sessions", e.sessions()));
+        }
+        return JSON.createObjectBuilder()
+                .add("type", "overview")
+                .add("node", operations.node())
+                .add("at", System.currentTimeMillis())
+                .add("nodes", nodes)
+                .add("outbox", outbox(operations))
+                .add("events", events)
+                .add("lastEvent", seen.isEmpty() ? Math.max(afterSeq, 0) : seen.get(seen.size() - 1).seq())
+                .build();
+    }
+
+    private static JsonObject outbox(GatewayOperations operations) {
+        try {
+            OutboxBacklog b = operations.outbox();
+            return JSON.createObjectBuilder().add("unpublished", b.unpublished())
+                    .add("oldestAgeSeconds", b.oldestAgeMillis(System.currentTimeMillis()) / 1000).build();
+        } catch (RuntimeException e) {
+            return JSON.createObjectBuilder().add("error", "the database does not answer").build();
+        }
+    }
+
+    /**
+     * The connections of every node (this node's all, the others' newest {@link NodeStatus#MAX_LISTED}),
+     * newest first, those whose id, user or product contains {@code filter} (all when blank), at most
+     * {@value #MAX_SESSIONS}.
+     */
+    static JsonObject sessions(GatewayOperations operations, String filter) {
+        String f = filter == null ? "" : filter.strip().toLowerCase(java.util.Locale.ROOT);
+        java.util.function.Predicate<SessionView> matches = s -> f.isEmpty() || s.id().toLowerCase(java.util.Locale.ROOT).contains(f)
+                || s.product().contains(f) || (s.user() != null && s.user().toLowerCase(java.util.Locale.ROOT).contains(f));
+        JsonArrayBuilder sessions = JSON.createArrayBuilder();
+        int total = 0;
+        int listed = 0;
+        List<NodeStatus> nodes = operations.clusterStatus();
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeStatus node = nodes.get(i);
+            total += node.sessionsTotal();
+            for (SessionView s : i == 0 ? operations.localSessions() : node.sessions()) {
+                if (listed < MAX_SESSIONS && matches.test(s)) {
+                    sessions.add(NodeStatusJson.write(s));
+                    listed++;
+                }
+            }
+        }
+        return JSON.createObjectBuilder().add("sessions", sessions).add("listed", listed).add("total", total).build();
+    }
+
+    /** The most connections one answer lists. */
+    static final int MAX_SESSIONS = 500;
+}
