@@ -1,6 +1,7 @@
 package io.herald.it.fullserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.herald.it.ExternalBroker;
@@ -126,5 +127,16 @@ final class FullServerSmoke {
             } while (!"processing".equals(event.getJsonObject("data").getString("status", "")));
             assertEquals(order.getString("id"), event.getJsonObject("data").getString("order_id"));
         }
+
+        // operations: the admin API with an admin token, the admin page, an AsyncAPI document
+        HttpJson.Reply overview = http.get("/admin/api/overview", Map.of("Authorization", "Bearer " + TestTokens.token("ops", "admin")));
+        assertEquals(200, overview.status(), overview.body());
+        assertEquals("overview", overview.object().getString("type"), overview.body());
+        assertTrue(overview.object().getJsonArray("nodes").size() >= 1, overview.body());
+        assertEquals(401, http.get("/admin/api/overview").status());
+        assertEquals(200, http.get("/admin/").status());
+        HttpJson.Reply document = http.get("/asyncapi/commerce.yaml");
+        assertEquals(200, document.status(), document.body());
+        assertTrue(document.body().contains("asyncapi: 3.0.0"), document.body());
     }
 }
