@@ -1,6 +1,6 @@
 package io.herald.health;
 
-import io.herald.common.health.HeraldLiveness;
+import io.herald.common.health.HealthProbes;
 import io.herald.delivery.control.EventPublisher;
 import io.herald.socket.SendQueues;
 import jakarta.annotation.PostConstruct;
@@ -38,7 +38,7 @@ public class GatewayLiveness {
 
     @PostConstruct
     void start() {
-        HeraldLiveness.install(installed);
+        HealthProbes.LIVENESS.install(installed);
     }
 
     void created(@Observes @Initialized(ApplicationScoped.class) Object application) {
@@ -47,14 +47,14 @@ public class GatewayLiveness {
 
     @PreDestroy
     void stop() {
-        HeraldLiveness.remove(installed);
+        HealthProbes.LIVENESS.remove(installed);
     }
 
     public HealthCheckResponse call() {
         String threads = deadlocks();
         String publisherState = publisher.isRunning() ? "running" : "stopped";
         String senders = sendQueues.isRunning() ? "running, " + sendQueues.waitingTasks() + " writes waiting" : "stopped";
-        return HealthCheckResponse.named(HeraldLiveness.NAME)
+        return HealthCheckResponse.named(HealthProbes.NAME)
                 .withData("threads", threads).withData("publisher", publisherState).withData("senders", senders)
                 .status(threads.equals("no deadlock") && publisher.isRunning() && sendQueues.isRunning())
                 .build();

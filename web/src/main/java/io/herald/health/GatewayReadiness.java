@@ -2,7 +2,7 @@ package io.herald.health;
 
 import io.herald.delivery.control.Messaging;
 import io.herald.delivery.control.OrderedFanout;
-import io.herald.common.health.HeraldReadiness;
+import io.herald.common.health.HealthProbes;
 import io.herald.eventlog.control.EventLog;
 import io.herald.eventlog.control.OutboxBacklog;
 import io.herald.operations.control.GatewayOperations;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
  * {@code "outbox"} counts the durable events committed and not yet on the topic; when the oldest
  * of them has waited longer than {@code herald.health.outbox-max-age-seconds} the node is DOWN,
  * {@code "degraded: …"} with the figures (events are late for every client, though none is lost).
- * The server calls it through {@link HeraldReadiness}, the check in the application's library.
+ * The server calls it through {@code HeraldReadiness}, the check in the application's library ({@link HealthProbes}).
  */
 @ApplicationScoped
 public class GatewayReadiness {
@@ -78,7 +78,7 @@ public class GatewayReadiness {
     void start() {
         broker = Executors.newSingleThreadExecutor(threadFactory);
         database = Executors.newSingleThreadExecutor(threadFactory);
-        HeraldReadiness.install(installed);
+        HealthProbes.READINESS.install(installed);
     }
 
     /** Created with the application, so that readiness answers from the start. */
@@ -88,13 +88,13 @@ public class GatewayReadiness {
 
     @PreDestroy
     void stop() {
-        HeraldReadiness.remove(installed);
+        HealthProbes.READINESS.remove(installed);
         broker.shutdownNow();
         database.shutdownNow();
     }
 
     public synchronized HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(HeraldReadiness.NAME);
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(HealthProbes.NAME);
         String brokerState = probe("broker", true);
         String databaseState = probe("database", false);
         boolean databaseUp = databaseState.equals("connected");

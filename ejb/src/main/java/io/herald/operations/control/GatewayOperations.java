@@ -13,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import io.herald.common.control.InvalidInputException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -169,9 +172,31 @@ public class GatewayOperations {
         return closed;
     }
 
-    /** Document 004's {@code server_maintenance} to every trading client. @return the event's data */
-    public JsonObject announceMaintenance(boolean scheduled, Instant start, Instant end, String message) {
-        return announcements.maintenance(scheduled, start, end, message);
+    /** How long an announced maintenance window lasts when no end is given. */
+    public static final Duration DEFAULT_MAINTENANCE = Duration.ofHours(1);
+
+    /**
+     * Document 004's {@code server_maintenance} to every trading client, as an administrator gives
+     * it (admin page, MBean): ISO-8601 times, a blank start meaning now (then {@code scheduled} is
+     * false), a blank end {@link #DEFAULT_MAINTENANCE} after the start. @return the event's data
+     * @throws InvalidInputException for a time that is not an instant, or what {@link SystemAnnouncements#maintenance} refuses
+     */
+    public JsonObject announceMaintenance(String message, String startTime, String endTime) {
+        Instant now = Instant.now();
+        Instant start = instant(startTime, now, "startTime");
+        Instant end = instant(endTime, start.plus(DEFAULT_MAINTENANCE), "endTime");
+        return announcements.maintenance(start.isAfter(now), start, end, message);
+    }
+
+    private static Instant instant(String text, Instant otherwise, String field) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field + " must be an ISO-8601 instant such as 2026-12-03T10:00:00Z");
+        }
     }
 
     private void tellOtherNodes(String type, String field, String value) {

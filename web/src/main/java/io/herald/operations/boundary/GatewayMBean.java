@@ -14,9 +14,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -233,11 +230,8 @@ public class GatewayMBean {
 
         @Override
         public String broadcastNotice(String message, String startTime, String endTime) {
-            Instant now = Instant.now();
-            Instant start = instant(startTime, now, "startTime");
-            Instant end = instant(endTime, start.plus(Duration.ofHours(1)), "endTime");
             try {
-                return call(() -> operations.announceMaintenance(start.isAfter(now), start, end, message).toString());
+                return call(() -> operations.announceMaintenance(message, startTime, endTime).toString());
             } catch (InvalidInputException e) {
                 throw new IllegalArgumentException(e.getMessage());
             }
@@ -250,15 +244,5 @@ public class GatewayMBean {
             return value.trim();
         }
 
-        private static Instant instant(String text, Instant otherwise, String name) {
-            if (text == null || text.isBlank()) {
-                return otherwise;
-            }
-            try {
-                return Instant.parse(text.trim());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2026-12-03T10:00:00Z");
-            }
-        }
     }
 }
