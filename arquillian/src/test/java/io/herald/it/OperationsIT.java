@@ -149,13 +149,13 @@ class OperationsIT {
 
                 // the admin API's notice, with an admin token: the same rule, a window given in full
                 Map<String, String> admin = Map.of("Authorization", "Bearer " + TestTokens.token("ops-admin", "admin"));
-                HttpJson http = new HttpJson(b);
-                HttpJson.Reply wrong = http.post("/admin/api/notice", "{\"message\":\"x\",\"endTime\":\"soon\"}", admin);
+                HttpJson onB = new HttpJson(b);
+                HttpJson.Reply wrong = onB.post("/admin/api/notice", "{\"message\":\"x\",\"endTime\":\"soon\"}", admin);
                 assertEquals(400, wrong.status(), wrong.body());
                 assertEquals("endTime must be an ISO-8601 instant such as 2026-12-03T10:00:00Z", wrong.object().getString("message"));
-                assertEquals(403, http.post("/admin/api/notice", "{\"message\":\"x\"}",
+                assertEquals(403, onB.post("/admin/api/notice", "{\"message\":\"x\"}",
                         Map.of("Authorization", "Bearer " + TestTokens.token("not-admin"))).status());
-                HttpJson.Reply sent = http.post("/admin/api/notice",
+                HttpJson.Reply sent = onB.post("/admin/api/notice",
                         "{\"message\":\"Window\",\"startTime\":\"2099-01-01T02:00:00Z\",\"endTime\":\"2099-01-01T04:00:00Z\"}", admin);
                 assertEquals(202, sent.status(), sent.body());
                 for (WsClient ws : List.of(tradingA, tradingB)) {

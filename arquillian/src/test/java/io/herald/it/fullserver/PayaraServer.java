@@ -102,6 +102,18 @@ final class PayaraServer implements Gateway, AutoCloseable {
         return portBase + 80;
     }
 
+    /** The domain's JMX connector (the one JConsole and VisualVM use remotely). */
+    int jmxPort() {
+        return portBase + 86;
+    }
+
+    /** Runs an asadmin command against the domain; it must succeed. */
+    void asadmin(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of(adminOptions().split(" ")));
+        all.addAll(List.of(args));
+        check(asadmin(Map.of(), all.toArray(String[]::new)));
+    }
+
     @Override
     public void close() throws Exception {
         asadmin(Map.of(), "stop-domain", "--domaindir", domains.toString(), DOMAIN).waitFor(2, TimeUnit.MINUTES);

@@ -1,12 +1,19 @@
 package io.herald.it.fullserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.it.ExternalBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +39,25 @@ class PayaraServerIT {
 
             FullServerSmoke.everyApiAnswers(server, server.http("/health/ready"), "Payara Server");
             assertTrue(Files.readString(server.serverLog()).contains("Schema migrated at version 2 (postgresql)"), "Flyway created the schema");
+
+            // Herald's MBean over the domain's JMX connector, as JConsole reaches it, and in Payara's JMX monitoring
+            try (JMXConnector jmx = JMXConnectorFactory.connect(
+                    new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + server.jmxPort() + "/jmxrmi"),
+                    Map.of(JMXConnector.CREDENTIALS, new String[] {"admin", ""}))) {
+                MBeanServerConnection mbeans = jmx.getMBeanServerConnection();
+                ObjectName gateway = new ObjectName("io.herald:type=Gateway");
+                assertFalse(((String) mbeans.getAttribute(gateway, "NodeName")).isBlank());
+                assertTrue((int) mbeans.getAttribute(gateway, "Sessions") >= 0);
+            }
+            server.asadmin("set-jmx-monitoring-configuration", "--enabled=true", "--dynamic=true", "--logFrequency=2",
+                    "--logFrequencyUnit=SECONDS", "--addAttribute=objectName=io.herald:type=Gateway attributeName=OutboxUnpublished");
+            Instant until = Instant.now().plusSeconds(30);
+            String log = "";
+            while (Instant.now().isBefore(until) && !log.contains("OutboxUnpublished")) {
+                Thread.sleep(1000);
+                log = Files.readString(server.serverLog());
+            }
+            assertTrue(log.contains("OutboxUnpublished"), "Payara's JMX monitoring logged the MBean's attribute; see " + server.serverLog());
         }
     }
 }
