@@ -49,15 +49,18 @@ class PayaraServerIT {
                 assertFalse(((String) mbeans.getAttribute(gateway, "NodeName")).isBlank());
                 assertTrue((int) mbeans.getAttribute(gateway, "Sessions") >= 0);
             }
+            server.asadmin("notification-configure", "--enabled=true", "--dynamic=true");
+            server.asadmin("set-log-notifier-configuration", "--enabled=true", "--dynamic=true", "--filter=INFO");
             server.asadmin("set-jmx-monitoring-configuration", "--enabled=true", "--dynamic=true", "--logFrequency=2",
-                    "--logFrequencyUnit=SECONDS", "--addAttribute=objectName=io.herald:type=Gateway attributeName=OutboxUnpublished");
+                    "--logFrequencyUnit=SECONDS", "--enable-notifiers=log-notifier",
+                    "--addAttribute=objectName=io.herald:type=Gateway attributeName=OutboxUnpublished");
             Instant until = Instant.now().plusSeconds(30);
             String log = "";
-            while (Instant.now().isBefore(until) && !log.contains("OutboxUnpublished")) {
+            while (Instant.now().isBefore(until) && !log.contains("MBean Attributes: OutboxUnpublished=")) {
                 Thread.sleep(1000);
                 log = Files.readString(server.serverLog());
             }
-            assertTrue(log.contains("OutboxUnpublished"), "Payara's JMX monitoring logged the MBean's attribute; see " + server.serverLog());
+            assertTrue(log.contains("MBean Attributes: OutboxUnpublished="), "Payara's JMX monitoring logged the MBean's attribute; see " + server.serverLog());
         }
     }
 }
