@@ -4,8 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -51,13 +51,15 @@ public class AdminCredentials {
     Pbkdf2PasswordHash hashes;
 
     private final Map<String, long[]> failures = new ConcurrentHashMap<>();
-    private String demoHash;
+    /** The hash a sign-in is checked against: the configured one, the demo password's, or {@code null} (closed). */
+    private String hash;
 
     @PostConstruct
     void start() {
-        if (passwordHash.filter(h -> !h.isBlank()).isEmpty()) {
+        hash = passwordHash.filter(h -> !h.isBlank()).orElse(null);
+        if (hash == null) {
             if (demo) {
-                demoHash = hashes.generate(DEMO_PASSWORD.toCharArray());
+                hash = hashes.generate(DEMO_PASSWORD.toCharArray());
                 LOG.warning("The admin page accepts the demo sign-in " + user + "/" + DEMO_PASSWORD
                         + ": set herald.admin.password-hash (java -jar herald.jar hash-password) for real use");
             } else {
@@ -73,7 +75,7 @@ public class AdminCredentials {
 
     /** Whether a password sign-in is possible at all. */
     public boolean open() {
-        return passwordHash.filter(h -> !h.isBlank()).isPresent() || demoHash != null;
+        return hash != null;
     }
 
     /** Checks a sign-in from {@code address} (the client's IP). */
@@ -85,7 +87,6 @@ public class AdminCredentials {
         if (window != null && nowMillis - window[0] < FAILURE_WINDOW_MS && window[1] >= MAX_FAILURES) {
             return Outcome.TOO_MANY_ATTEMPTS;
         }
-        String hash = passwordHash.filter(h -> !h.isBlank()).orElse(demoHash);
         boolean nameMatches = name != null && MessageDigest.isEqual(name.getBytes(StandardCharsets.UTF_8), user.getBytes(StandardCharsets.UTF_8));
         boolean ok;
         try {

@@ -3,6 +3,7 @@ package io.herald.operations.control;
 import static io.herald.common.control.Jsons.JSON;
 
 import io.herald.api.HeraldEvent;
+import io.herald.common.control.InvalidInputException;
 import io.herald.delivery.control.OrderedFanout;
 import io.herald.delivery.control.SessionRegistry;
 import io.herald.delivery.control.Subscriber;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import io.herald.common.control.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -128,10 +128,13 @@ public class GatewayOperations {
                 meter.duplicatesDropped(), products, listed, total);
     }
 
-    /** This node first, then the others heard from in the last seconds. */
+    /**
+     * This node's figures first (without its connections: {@link #localSessions} lists them), then
+     * the others as they last reported, heard from in the last seconds.
+     */
     public List<NodeStatus> clusterStatus() {
         List<NodeStatus> all = new ArrayList<>();
-        all.add(localStatus());
+        all.add(localFigures());
         all.addAll(cluster.others(System.currentTimeMillis()));
         return all;
     }

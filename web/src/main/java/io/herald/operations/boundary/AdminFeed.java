@@ -12,6 +12,7 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.websocket.Session;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,30 +65,45 @@ public class AdminFeed {
         }
         Watcher watcher = new Watcher(new AtomicLong(Math.max(0, recent.last() - AdminViews.MAX_EVENTS)), new AtomicBoolean());
         watchers.put(session, watcher);
-        send(session, watcher);
+        JsonObject cluster = cluster();
+        if (cluster != null) {
+            send(session, watcher, cluster);
+        }
     }
 
     public void remove(Session session) {
         watchers.remove(session);
     }
 
+    /** One look at the cluster for every admin socket of this beat. */
     @Timeout
     void beat() {
-        watchers.forEach((session, watcher) -> {
-            if (!session.isOpen()) {
-                watchers.remove(session);
-            } else {
-                send(session, watcher);
-            }
-        });
+        watchers.keySet().removeIf(session -> !session.isOpen());
+        if (watchers.isEmpty()) {
+            return;
+        }
+        JsonObject cluster = cluster();
+        if (cluster != null) {
+            watchers.forEach((session, watcher) -> send(session, watcher, cluster));
+        }
     }
 
-    private void send(Session session, Watcher watcher) {
+    /** @return {@code null} when it could not be taken (logged at FINE; the next beat tries again) */
+    private JsonObject cluster() {
+        try {
+            return AdminViews.cluster(operations);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not take the admin overview", e);
+            return null;
+        }
+    }
+
+    private void send(Session session, Watcher watcher, JsonObject cluster) {
         if (!watcher.sending().compareAndSet(false, true)) {
             return;
         }
         try {
-            jakarta.json.JsonObject overview = AdminViews.overview(operations, recent, watcher.lastEvent().get());
+            JsonObject overview = AdminViews.overview(cluster, recent, watcher.lastEvent().get());
             watcher.lastEvent().set(overview.getJsonNumber("lastEvent").longValue());
             session.getAsyncRemote().sendText(overview.toString(), result -> watcher.sending().set(false));
         } catch (RuntimeException e) {

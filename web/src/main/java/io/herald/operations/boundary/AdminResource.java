@@ -105,7 +105,7 @@ public class AdminResource {
     @Path("overview")
     @AdminOnly
     public JsonObject overview(@QueryParam("after") @DefaultValue("0") long after) {
-        return AdminViews.overview(operations, recent, after);
+        return AdminViews.overview(AdminViews.cluster(operations), recent, after);
     }
 
     /** The connections on every node whose id, product or user contains {@code q}. */

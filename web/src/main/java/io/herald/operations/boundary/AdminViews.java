@@ -23,16 +23,21 @@ final class AdminViews {
     }
 
     /**
-     * Every node's figures (without their session lists), this node's outbox, and the events after
-     * {@code afterSeq} that this node handled.
+     * What every overview frame of one moment shares: this node's name, every node's figures
+     * (without their session lists) and this node's outbox. Taken once per beat for all admin sockets.
      */
-    static JsonObject overview(GatewayOperations operations, RecentEvents recent, long afterSeq) {
+    static JsonObject cluster(GatewayOperations operations) {
         JsonArrayBuilder nodes = JSON.createArrayBuilder();
         for (NodeStatus node : operations.clusterStatus()) {
             JsonObjectBuilder json = JSON.createObjectBuilder(NodeStatusJson.write(node));
             json.remove("sessions");
             nodes.add(json);
         }
+        return JSON.createObjectBuilder().add("node", operations.node()).add("nodes", nodes).add("outbox", outbox(operations)).build();
+    }
+
+    /** {@code cluster} with the events after {@code afterSeq} that this node handled. */
+    static JsonObject overview(JsonObject cluster, RecentEvents recent, long afterSeq) {
         JsonArrayBuilder events = JSON.createArrayBuilder();
         List<RecentEvents.Seen> seen = recent.after(afterSeq, MAX_EVENTS);
         for (RecentEvents.Seen e : seen) {
@@ -43,10 +48,10 @@ final class AdminViews {
         }
         return JSON.createObjectBuilder()
                 .add("type", "overview")
-                .add("node", operations.node())
+                .add("node", cluster.get("node"))
                 .add("at", System.currentTimeMillis())
-                .add("nodes", nodes)
-                .add("outbox", outbox(operations))
+                .add("nodes", cluster.get("nodes"))
+                .add("outbox", cluster.get("outbox"))
                 .add("events", events)
                 .add("lastEvent", seen.isEmpty() ? Math.max(afterSeq, 0) : seen.get(seen.size() - 1).seq())
                 .build();
