@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Authentication of API customers (REST with {@code X-API-Key}, the socket's {@code connect}
- * message) and the ownership look-ups the subscription rules need.
+ * Authentication of API customers (REST with {@code X-API-Key} and, where required,
+ * {@code X-Authorization-Signature}; the socket's {@code connect} message) and the ownership
+ * look-ups the subscription rules need.
  */
 @Stateless
 public class OrderAccess {
@@ -28,19 +29,39 @@ public class OrderAccess {
     @Inject
     OrderBook orders;
 
+    @Inject
+    SignatureSettings signatures;
+
+    @Inject
+    UsedSignatures used;
+
     /** Checks a {@code connect} message's {@code api_key} and optional {@code authorization_signature}. */
     public Authentication authenticate(String apiKey, String signature) {
-        return new Authenticator(this::activeKey, Clock.systemUTC()).authenticate(apiKey, signature);
+        return authenticator().authenticate(apiKey, signature);
     }
 
-    /** The organization of an active (existing, not revoked) key. */
-    public Optional<String> organizationOfKey(String apiKey) {
-        return activeKey(apiKey).map(Authenticator.ActiveKey::organizationId);
+    /**
+     * Checks a REST request's {@code X-API-Key} and, for a request that reaches the whole
+     * organization while {@value SignatureSettings#REST_KEY} is on, its {@code X-Authorization-Signature}.
+     *
+     * @param request what the signature must cover; {@code null} for a request that needs the key only
+     */
+    public Authentication authenticateRequest(String apiKey, String signature, SignedRequest request) {
+        return authenticator().authenticateRequest(apiKey, signature, signatures.restSignatureRequired() ? request : null);
+    }
+
+    /** Whether requests that reach the whole organization need a signature (the body is then read before the resource). */
+    public boolean restSignatureRequired() {
+        return signatures.restSignatureRequired();
     }
 
     /** The organization that owns an order, if the order exists. */
     public Optional<String> organizationOfOrder(String orderId) {
         return orders.organizationOf(orderId);
+    }
+
+    private Authenticator authenticator() {
+        return new Authenticator(this::activeKey, Clock.systemUTC(), signatures.window(), used::claim);
     }
 
     private Optional<Authenticator.ActiveKey> activeKey(String apiKey) {

@@ -7,16 +7,18 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The {@code authorization_signature} of a {@code connect} message:
+ * The {@code authorization_signature} of a {@code connect} message (or the
+ * {@code X-Authorization-Signature} header of a REST request, see {@link SignedRequest}):
  * {@code APIKey=<api_key>,signature=<sig>,timestamp=<unix seconds>}, where {@code sig} is the
- * lowercase hex HMAC-SHA256, keyed by the key's secret (its UTF-8 bytes), of
- * {@code "GET\n/ws\n" + timestamp}. The three parts may come in any order, with spaces around
- * the commas; the names are matched case-insensitively.
+ * lowercase hex HMAC-SHA256, keyed by the key's secret (its UTF-8 bytes), of what is signed: for
+ * the connect {@code "GET\n/ws\n" + timestamp}. The three parts may come in any order, with
+ * spaces around the commas; the names are matched case-insensitively.
  *
  * @param apiKey the {@code APIKey} part
  * @param signature the {@code signature} part, lowercased
@@ -24,12 +26,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public record RequestSignature(String apiKey, String signature, long timestamp) {
 
-    /** How far (seconds, either way) the timestamp may be from the server's clock. */
-    public static final long MAX_SKEW_SECONDS = 300;
+    public static final String MISSING = "missing authorization_signature";
     public static final String INVALID = "invalid authorization_signature";
     public static final String KEY_MISMATCH = INVALID + ": APIKey does not match api_key";
     public static final String OUT_OF_RANGE = INVALID + ": timestamp out of range";
     public static final String MISMATCH = INVALID + ": signature mismatch";
+    /** The signature was accepted before (on any node): each opens one connection or makes one request. */
+    public static final String REPLAYED = INVALID + ": already used";
 
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern SECONDS = Pattern.compile("[0-9]{1,12}");
@@ -72,14 +75,19 @@ public record RequestSignature(String apiKey, String signature, long timestamp) 
         return new RequestSignature(apiKey, signature.toLowerCase(Locale.ROOT), Long.parseLong(timestamp));
     }
 
-    /** What is signed: {@code GET\n/ws\n<timestamp>}. */
+    /** What a {@code connect} signs: {@code GET\n/ws\n<timestamp>}. */
     public static String stringToSign(long timestamp) {
         return "GET\n/ws\n" + timestamp;
     }
 
     /** The lowercase hex HMAC-SHA256 of {@link #stringToSign} keyed by {@code secret}. */
     public static String sign(String secret, long timestamp) {
-        return HexFormat.of().formatHex(hmac(secret, timestamp));
+        return sign(secret, stringToSign(timestamp));
+    }
+
+    /** The lowercase hex HMAC-SHA256 of {@code signed} keyed by {@code secret}. */
+    public static String sign(String secret, String signed) {
+        return HexFormat.of().formatHex(hmac(secret, signed));
     }
 
     /** The header value a client sends. */
@@ -88,19 +96,22 @@ public record RequestSignature(String apiKey, String signature, long timestamp) 
     }
 
     /**
-     * Checks that this signature was made now for {@code apiKey} with its {@code secret}.
-     * Comparisons take the same time wherever the values differ.
+     * Checks that this signature was made within {@code window} of {@code now} for {@code apiKey}
+     * with its {@code secret}, over what {@code signed} says is signed at this signature's
+     * timestamp. Comparisons take the same time wherever the values differ. Whether it was used
+     * before is not this method's business (see {@link SignatureLedger}).
      *
      * @throws SignatureRefusedException with {@link #KEY_MISMATCH}, {@link #OUT_OF_RANGE} or {@link #MISMATCH}
      */
-    public void verify(String expectedApiKey, String secret, Instant now) throws SignatureRefusedException {
+    public void verify(String expectedApiKey, String secret, LongFunction<String> signed, SignatureWindow window, Instant now)
+            throws SignatureRefusedException {
         if (!MessageDigest.isEqual(apiKey.getBytes(StandardCharsets.UTF_8), expectedApiKey.getBytes(StandardCharsets.UTF_8))) {
             throw new SignatureRefusedException(KEY_MISMATCH);
         }
-        if (Math.abs(now.getEpochSecond() - timestamp) > MAX_SKEW_SECONDS) {
+        if (!window.admits(timestamp, now)) {
             throw new SignatureRefusedException(OUT_OF_RANGE);
         }
-        byte[] expected = HexFormat.of().formatHex(hmac(secret, timestamp)).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = HexFormat.of().formatHex(hmac(secret, signed.apply(timestamp))).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
             throw new SignatureRefusedException(MISMATCH);
         }
@@ -113,11 +124,11 @@ public record RequestSignature(String apiKey, String signature, long timestamp) 
         return value;
     }
 
-    private static byte[] hmac(String secret, long timestamp) {
+    private static byte[] hmac(String secret, String signed) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(stringToSign(timestamp).getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

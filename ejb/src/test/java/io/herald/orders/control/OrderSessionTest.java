@@ -8,18 +8,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class OrderSessionTest {
 
     final Authenticator authenticator = new Authenticator(
             k -> Optional.ofNullable(Map.of("ak_demo_acme", new Authenticator.ActiveKey("ak_demo_acme", "acme", () -> Optional.of("sk_demo_acme"))).get(k)),
-            Clock.systemUTC());
+            Clock.systemUTC(), SignatureWindow.defaults(), (apiKey, signature, keepUntil) -> USED.add(signature));
     final OrderSession cut = new OrderSession(authenticator::authenticate,
             new SubscriptionRules(id -> Optional.ofNullable(Map.of("ord_1", "acme", "ord_2", "globex").get(id))));
 
+    static final Set<String> USED = ConcurrentHashMap.newKeySet();
+    static final AtomicLong SIGNED = new AtomicLong();
+
+    /** A fresh signature: each is accepted once, so each gets a timestamp of its own (a second further back). */
     static String signature() {
-        return RequestSignature.header("ak_demo_acme", "sk_demo_acme", Instant.now().getEpochSecond());
+        return RequestSignature.header("ak_demo_acme", "sk_demo_acme", Instant.now().getEpochSecond() - SIGNED.getAndIncrement());
     }
 
     @Test

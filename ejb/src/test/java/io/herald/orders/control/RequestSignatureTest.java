@@ -19,6 +19,12 @@ class RequestSignatureTest {
     static final String GLOBEX_AT_2026 = "aea10d81bb48826e2a8584b6b189f8264a73388f17b5626c9b1faf99bc6d2b5b";
     static final long T = 1767225600L;
     static final Instant AT_T = Instant.ofEpochSecond(T);
+    static final SignatureWindow WINDOW = SignatureWindow.defaults();
+
+    /** Verifies a connect signature against the default window. */
+    static void verify(RequestSignature signature, String apiKey, String secret, Instant now) throws SignatureRefusedException {
+        signature.verify(apiKey, secret, RequestSignature::stringToSign, WINDOW, now);
+    }
 
     static String refusal(ThrowingCheck check) {
         return assertThrows(SignatureRefusedException.class, check::run).getMessage();
@@ -41,27 +47,47 @@ class RequestSignatureTest {
     void aCorrectSignatureVerifies() throws SignatureRefusedException {
         RequestSignature cut = RequestSignature.parse("APIKey=ak_demo_acme,signature=" + ACME_AT_2026 + ",timestamp=1767225600");
         assertEquals(new RequestSignature("ak_demo_acme", ACME_AT_2026, T), cut);
-        cut.verify("ak_demo_acme", "sk_demo_acme", AT_T);
+        verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T);
     }
 
     @Test
     void partsMayComeInAnyOrderWithSpacesAndUppercaseHex() throws SignatureRefusedException {
         RequestSignature cut = RequestSignature.parse(" timestamp=1767225600, signature=" + ACME_AT_2026.toUpperCase(Locale.ROOT) + ",  APIKey=ak_demo_acme");
         assertEquals(new RequestSignature("ak_demo_acme", ACME_AT_2026, T), cut);
-        cut.verify("ak_demo_acme", "sk_demo_acme", AT_T);
+        verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T);
         assertEquals("ak_demo_acme", RequestSignature.parse("apikey=ak_demo_acme,Signature=" + ACME_AT_2026 + ",TIMESTAMP=1").apiKey());
     }
 
     @Test
-    void clockSkewOfUpTo300SecondsEitherWayIsAccepted() throws SignatureRefusedException {
+    void aTimestampUpTo60SecondsOldOr5SecondsAheadIsAccepted() throws SignatureRefusedException {
         RequestSignature cut = RequestSignature.parse(RequestSignature.header("ak_demo_acme", "sk_demo_acme", T));
-        assertDoesNotThrow(() -> cut.verify("ak_demo_acme", "sk_demo_acme", AT_T.plusSeconds(300)));
-        assertDoesNotThrow(() -> cut.verify("ak_demo_acme", "sk_demo_acme", AT_T.minusSeconds(300)));
-        assertDoesNotThrow(() -> cut.verify("ak_demo_acme", "sk_demo_acme", AT_T.plusMillis(300_999)));
-        assertEquals(RequestSignature.OUT_OF_RANGE, refusal(() -> cut.verify("ak_demo_acme", "sk_demo_acme", AT_T.plusSeconds(301))));
-        assertEquals(RequestSignature.OUT_OF_RANGE, refusal(() -> cut.verify("ak_demo_acme", "sk_demo_acme", AT_T.minusSeconds(301))));
+        assertDoesNotThrow(() -> verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T.plusSeconds(60)));
+        assertDoesNotThrow(() -> verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T.plusMillis(60_999)));
+        assertDoesNotThrow(() -> verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T.minusSeconds(5)));
+        assertEquals(RequestSignature.OUT_OF_RANGE, refusal(() -> verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T.plusSeconds(61))));
+        assertEquals(RequestSignature.OUT_OF_RANGE, refusal(() -> verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T.minusSeconds(6))));
+        assertEquals(RequestSignature.OUT_OF_RANGE, refusal(() -> verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T.minusSeconds(299))),
+                "299 s in the future");
         assertEquals("invalid authorization_signature: timestamp out of range",
-                refusal(() -> cut.verify("ak_demo_acme", "sk_demo_acme", Instant.now())));
+                refusal(() -> verify(cut, "ak_demo_acme", "sk_demo_acme", Instant.now())));
+    }
+
+    @Test
+    void aRequestSignatureCoversMethodTargetTimestampAndBody() throws SignatureRefusedException {
+        SignedRequest patch = SignedRequest.of("PATCH", "/orders/api/orders/ord_1", "{\"status\":\"cancelled\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("PATCH\n/orders/api/orders/ord_1\n1767225600\n" + SignedRequest.sha256("{\"status\":\"cancelled\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                patch.stringToSign(T));
+        RequestSignature cut = RequestSignature.parse(patch.header("ak_demo_acme", "sk_demo_acme", T));
+        cut.verify("ak_demo_acme", "sk_demo_acme", patch::stringToSign, WINDOW, AT_T);
+        for (SignedRequest other : new SignedRequest[] {
+            SignedRequest.of("PATCH", "/orders/api/orders/ord_2", "{\"status\":\"cancelled\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            SignedRequest.of("PATCH", "/orders/api/orders/ord_1", "{\"status\":\"shipped\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            SignedRequest.of("GET", "/orders/api/orders/ord_1", null)}) {
+            assertEquals(RequestSignature.MISMATCH, refusal(() -> cut.verify("ak_demo_acme", "sk_demo_acme", other::stringToSign, WINDOW, AT_T)), other.toString());
+        }
+        assertEquals(RequestSignature.MISMATCH, refusal(() -> verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T)), "not a connect signature");
+        assertEquals(SignedRequest.EMPTY_BODY_SHA256, SignedRequest.of("get", "/orders/api/orders", new byte[0]).bodySha256());
+        assertEquals("GET\n/orders/api/orders\n1767225600\n" + SignedRequest.EMPTY_BODY_SHA256, SignedRequest.of("get", "/orders/api/orders", null).stringToSign(T));
     }
 
     @Test
@@ -69,13 +95,13 @@ class RequestSignatureTest {
         char last = ACME_AT_2026.charAt(63);
         String flipped = ACME_AT_2026.substring(0, 63) + (last == '8' ? '9' : '8');
         RequestSignature cut = RequestSignature.parse("APIKey=ak_demo_acme,signature=" + flipped + ",timestamp=1767225600");
-        assertEquals("invalid authorization_signature: signature mismatch", refusal(() -> cut.verify("ak_demo_acme", "sk_demo_acme", AT_T)));
+        assertEquals("invalid authorization_signature: signature mismatch", refusal(() -> verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T)));
     }
 
     @Test
     void aTamperedTimestampIsAMismatch() throws SignatureRefusedException {
         RequestSignature cut = RequestSignature.parse("APIKey=ak_demo_acme,signature=" + ACME_AT_2026 + ",timestamp=1767225601");
-        assertEquals(RequestSignature.MISMATCH, refusal(() -> cut.verify("ak_demo_acme", "sk_demo_acme", AT_T)));
+        assertEquals(RequestSignature.MISMATCH, refusal(() -> verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T)));
     }
 
     @Test
@@ -83,16 +109,16 @@ class RequestSignatureTest {
         // globex's own header, sent with acme's api_key
         RequestSignature globex = RequestSignature.parse(RequestSignature.header("ak_demo_globex", "sk_demo_globex", T));
         assertEquals("invalid authorization_signature: APIKey does not match api_key",
-                refusal(() -> globex.verify("ak_demo_acme", "sk_demo_acme", AT_T)));
+                refusal(() -> verify(globex, "ak_demo_acme", "sk_demo_acme", AT_T)));
         // globex's signature relabelled as acme's
         RequestSignature relabelled = RequestSignature.parse("APIKey=ak_demo_acme,signature=" + GLOBEX_AT_2026 + ",timestamp=1767225600");
-        assertEquals(RequestSignature.MISMATCH, refusal(() -> relabelled.verify("ak_demo_acme", "sk_demo_acme", AT_T)));
+        assertEquals(RequestSignature.MISMATCH, refusal(() -> verify(relabelled, "ak_demo_acme", "sk_demo_acme", AT_T)));
     }
 
     @Test
     void aTamperedApiKeyIsRefused() throws SignatureRefusedException {
         RequestSignature cut = RequestSignature.parse("APIKey=ak_demo_acmf,signature=" + ACME_AT_2026 + ",timestamp=1767225600");
-        assertEquals(RequestSignature.KEY_MISMATCH, refusal(() -> cut.verify("ak_demo_acme", "sk_demo_acme", AT_T)));
+        assertEquals(RequestSignature.KEY_MISMATCH, refusal(() -> verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T)));
     }
 
     @ParameterizedTest

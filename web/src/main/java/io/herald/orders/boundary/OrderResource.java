@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.UriBuilder;
 
 /**
  * {@code /orders/api/orders} with {@code X-API-Key}: the key's organization creates, lists, reads
- * and moves its orders along the lifecycle. Other organizations' orders are "not found".
+ * and moves its orders along the lifecycle. Other organizations' orders are "not found". Listing
+ * and changing reach every order of the organization, so they also need a request signature
+ * ({@link RequiresSignature}); creating an order and reading one by its id need the key only.
  */
 @Path("orders/api/orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +48,7 @@ public class OrderResource {
 
     /** The organization's orders, newest first (at most 1000). */
     @GET
+    @RequiresSignature
     public JsonArray list() {
         JsonArrayBuilder all = JSON.createArrayBuilder();
         orders.list(organization()).forEach(o -> all.add(o.rest()));
@@ -61,6 +64,7 @@ public class OrderResource {
     /** {@code {"status":…}} */
     @PATCH
     @Path("{id}")
+    @RequiresSignature
     public JsonObject changeStatus(@PathParam("id") String id, String body) {
         return orders.changeStatus(organization(), id, JsonInput.parse(body)).rest();
     }
