@@ -98,6 +98,7 @@ class OrdersAdminIT {
         assertEquals(restError("Organization it-nobody not found"), http.get("/orders/api/organizations/it-nobody/keys", admin()).object());
 
         // the new key works for REST and, with its secret, for a signed connect
+        OrdersClient.remember(key.getString("api_key"), key.getString("secret"));
         try (WsClient ws = signedIn(b, key.getString("api_key"), key.getString("secret"))) {
             subscribeOrganization(ws);
             JsonObject order = createOrder(b, key.getString("api_key"), null);

@@ -13,26 +13,35 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An API customer of document 002 as a client would write one from the document: REST with
- * {@code X-API-Key}, the socket's messages, and the signature computed here from the recipe
- * (lowercase hex HMAC-SHA256 of {@code GET\n/ws\n<timestamp>} keyed by the secret).
+ * {@code X-API-Key} (and {@code X-Authorization-Signature} where the README requires it), the
+ * socket's messages, and the signatures computed here from the recipes (lowercase hex HMAC-SHA256
+ * of {@code GET\n/ws\n<timestamp>}, or of {@code <METHOD>\n<target>\n<timestamp>\n<body sha256>},
+ * keyed by the secret). Each signature is accepted once, so this client gives every signature of a
+ * key a timestamp of its own: now, or a second before the last one it used.
  */
 public final class OrdersClient {
 
     public static final String ACME_KEY = "ak_demo_acme";
     public static final String ACME_SECRET = "sk_demo_acme";
-    static final String GLOBEX_KEY = "ak_demo_globex";
-    static final String GLOBEX_SECRET = "sk_demo_globex";
+    public static final String GLOBEX_KEY = "ak_demo_globex";
+    public static final String GLOBEX_SECRET = "sk_demo_globex";
     static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The secrets this client knows, by api_key: the demo keys and the keys it had issued. */
+    private static final Map<String, String> SECRETS = new ConcurrentHashMap<>(Map.of(ACME_KEY, ACME_SECRET, GLOBEX_KEY, GLOBEX_SECRET));
+    /** The last timestamp signed with each key. */
+    private static final Map<String, Long> LAST_SIGNED = new ConcurrentHashMap<>();
 
     /** An organization with one key, as the admin API created it. */
     record Organization(String id, String apiKey, String secret) {
@@ -70,7 +79,45 @@ public final class OrdersClient {
     }
 
     public static String signatureNow(String apiKey, String secret) {
-        return signature(apiKey, secret, Instant.now().getEpochSecond());
+        return signature(apiKey, secret, freshTimestamp(apiKey));
+    }
+
+    /** Now, unless this key has signed at or after now: then a second before its last signature (within the window of 60 s). */
+    static long freshTimestamp(String apiKey) {
+        long now = Instant.now().getEpochSecond();
+        return LAST_SIGNED.merge(apiKey, now, (last, current) -> last < current ? current : last - 1);
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The REST recipe: what is signed for {@code method} on {@code target} (path and query as sent) with {@code body}. */
+    static String requestToSign(String method, String target, String body, long timestamp) {
+        return method + "\n" + target + "\n" + timestamp + "\n" + sha256Hex(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String requestSignature(String apiKey, String secret, String method, String target, String body, long timestamp) {
+        return "APIKey=" + apiKey + ",signature=" + hmacHex(secret, requestToSign(method, target, body, timestamp)) + ",timestamp=" + timestamp;
+    }
+
+    /** Lets this client sign for a key that was issued outside {@link #newOrganization}. */
+    static void remember(String apiKey, String secret) {
+        SECRETS.put(apiKey, secret);
+    }
+
+    /** {@code X-API-Key} and a fresh {@code X-Authorization-Signature} for one request. */
+    public static Map<String, String> signed(String apiKey, String method, String target, String body) {
+        String secret = SECRETS.get(apiKey);
+        if (secret == null) {
+            throw new IllegalArgumentException("no secret known for " + apiKey);
+        }
+        return Map.of("X-API-Key", apiKey,
+                "X-Authorization-Signature", requestSignature(apiKey, secret, method, target, body, freshTimestamp(apiKey)));
     }
 
     // --- frames ---
@@ -179,11 +226,23 @@ public final class OrdersClient {
         return order;
     }
 
+    /** A signed PATCH. */
     public static JsonObject changeStatus(Gateway node, String apiKey, String orderId, String status) {
-        HttpJson.Reply reply = new HttpJson(node).patch("/orders/api/orders/" + orderId, "{\"status\":\"" + status + "\"}", apiKey(apiKey));
+        HttpJson.Reply reply = patchSigned(node, apiKey, orderId, "{\"status\":\"" + status + "\"}");
         assertEquals(200, reply.status(), reply.body());
         assertEquals(status, reply.object().getString("status"));
         return reply.object();
+    }
+
+    /** {@code PATCH /orders/api/orders/{id}} with {@code body}, signed. */
+    public static HttpJson.Reply patchSigned(Gateway node, String apiKey, String orderId, String body) {
+        String path = "/orders/api/orders/" + orderId;
+        return new HttpJson(node).patch(path, body, signed(apiKey, "PATCH", path, body));
+    }
+
+    /** {@code GET /orders/api/orders}, signed. */
+    public static HttpJson.Reply listSigned(Gateway node, String apiKey) {
+        return new HttpJson(node).get("/orders/api/orders", signed(apiKey, "GET", "/orders/api/orders", ""));
     }
 
     /** A new organization with a new key, through the admin API on {@code node}. */
@@ -196,6 +255,7 @@ public final class OrdersClient {
         assertEquals(201, key.status(), key.body());
         JsonObject issued = key.object();
         assertEquals(id, issued.getString("organization_id"));
+        SECRETS.put(issued.getString("api_key"), issued.getString("secret"));
         return new Organization(id, issued.getString("api_key"), issued.getString("secret"));
     }
 }

@@ -6,7 +6,9 @@ import static io.herald.it.orders.OrdersClient.apiKey;
 import static io.herald.it.orders.OrdersClient.changeStatus;
 import static io.herald.it.orders.OrdersClient.createOrder;
 import static io.herald.it.orders.OrdersClient.json;
+import static io.herald.it.orders.OrdersClient.listSigned;
 import static io.herald.it.orders.OrdersClient.newOrganization;
+import static io.herald.it.orders.OrdersClient.patchSigned;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +24,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The order REST API with {@code X-API-Key}: creation, the lifecycle, isolation between organizations. */
+/**
+ * The order REST API with {@code X-API-Key} (and the request signature for listing and changing,
+ * see {@link SignatureReplayIT} for the refusals): creation, the lifecycle, isolation between
+ * organizations.
+ */
 @ExtendWith(Cluster.class)
 class OrdersRestIT {
 
@@ -75,18 +81,18 @@ class OrdersRestIT {
         String id = createOrder(node, ACME_KEY, null).getString("id");
         String path = "/orders/api/orders/" + id;
         changeStatus(node, ACME_KEY, id, "processing");
-        HttpJson.Reply back = http.patch(path, "{\"status\":\"pending\"}", apiKey(ACME_KEY));
+        HttpJson.Reply back = patchSigned(node, ACME_KEY, id, "{\"status\":\"pending\"}");
         assertEquals(409, back.status());
         assertEquals(restError("Cannot change status from processing to pending"), back.object());
-        HttpJson.Reply unknown = http.patch(path, "{\"status\":\"teleported\"}", apiKey(ACME_KEY));
+        HttpJson.Reply unknown = patchSigned(node, ACME_KEY, id, "{\"status\":\"teleported\"}");
         assertEquals(400, unknown.status());
         assertEquals(restError("status must be one of pending, processing, shipped, delivered, cancelled"), unknown.object());
-        assertEquals(restError("status is required"), http.patch(path, "{}", apiKey(ACME_KEY)).object());
-        assertEquals(restError("Unknown field: reference"), http.patch(path, "{\"reference\":\"x\"}", apiKey(ACME_KEY)).object());
+        assertEquals(restError("status is required"), patchSigned(node, ACME_KEY, id, "{}").object());
+        assertEquals(restError("Unknown field: reference"), patchSigned(node, ACME_KEY, id, "{\"reference\":\"x\"}").object());
         changeStatus(Cluster.get().nodeB(), ACME_KEY, id, "shipped");
-        assertEquals(409, http.patch(path, "{\"status\":\"cancelled\"}", apiKey(ACME_KEY)).status());
+        assertEquals(409, patchSigned(node, ACME_KEY, id, "{\"status\":\"cancelled\"}").status());
         JsonObject delivered = changeStatus(node, ACME_KEY, id, "delivered");
-        HttpJson.Reply fin = http.patch(path, "{\"status\":\"processing\"}", apiKey(ACME_KEY));
+        HttpJson.Reply fin = patchSigned(node, ACME_KEY, id, "{\"status\":\"processing\"}");
         assertEquals(409, fin.status());
         assertEquals(restError("Cannot change status from delivered to processing"), fin.object());
         assertEquals(delivered, http.get(path, apiKey(ACME_KEY)).object());
@@ -94,7 +100,7 @@ class OrdersRestIT {
         String other = createOrder(node, ACME_KEY, null).getString("id");
         changeStatus(node, ACME_KEY, other, "cancelled");
         assertEquals(restError("Cannot change status from cancelled to processing"),
-                http.patch("/orders/api/orders/" + other, "{\"status\":\"processing\"}", apiKey(ACME_KEY)).object());
+                patchSigned(node, ACME_KEY, other, "{\"status\":\"processing\"}").object());
     }
 
     @Test
@@ -104,12 +110,12 @@ class OrdersRestIT {
         HttpJson.Reply read = http.get("/orders/api/orders/" + id, apiKey(GLOBEX_KEY));
         assertEquals(404, read.status());
         assertEquals(restError("Order " + id + " not found"), read.object());
-        HttpJson.Reply change = http.patch("/orders/api/orders/" + id, "{\"status\":\"cancelled\"}", apiKey(GLOBEX_KEY));
+        HttpJson.Reply change = patchSigned(node, GLOBEX_KEY, id, "{\"status\":\"cancelled\"}");
         assertEquals(404, change.status());
         assertEquals(restError("Order " + id + " not found"), change.object());
         assertEquals(acme, http.get("/orders/api/orders/" + id, apiKey(ACME_KEY)).object(), "unchanged");
         assertEquals(restError("Order ord_nothing not found"), http.get("/orders/api/orders/ord_nothing", apiKey(ACME_KEY)).object());
-        for (JsonValue order : http.get("/orders/api/orders", apiKey(GLOBEX_KEY)).json().asJsonArray()) {
+        for (JsonValue order : listSigned(node, GLOBEX_KEY).json().asJsonArray()) {
             assertEquals("globex", order.asJsonObject().getString("organization_id"));
         }
     }
@@ -119,7 +125,7 @@ class OrdersRestIT {
         OrdersClient.Organization org = newOrganization(node);
         String first = createOrder(node, org.apiKey(), "1").getString("id");
         String second = createOrder(node, org.apiKey(), "2").getString("id");
-        JsonArray list = http.get("/orders/api/orders", apiKey(org.apiKey())).json().asJsonArray();
+        JsonArray list = listSigned(node, org.apiKey()).json().asJsonArray();
         assertEquals(2, list.size(), list.toString());
         assertEquals(second, list.getJsonObject(0).getString("id"));
         assertEquals(first, list.getJsonObject(1).getString("id"));
@@ -138,7 +144,7 @@ class OrdersRestIT {
         }
         // the demo data: each demo organization has a pending and a processing order
         for (String key : new String[] {ACME_KEY, GLOBEX_KEY}) {
-            assertTrue(http.get("/orders/api/orders", apiKey(key)).json().asJsonArray().stream()
+            assertTrue(listSigned(node, key).json().asJsonArray().stream()
                     .map(o -> ((JsonString) o.asJsonObject().get("status")).getString())
                     .toList().containsAll(java.util.List.of("pending", "processing")));
         }

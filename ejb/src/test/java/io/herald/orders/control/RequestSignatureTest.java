@@ -87,6 +87,9 @@ class RequestSignatureTest {
         }
         assertEquals(RequestSignature.MISMATCH, refusal(() -> verify(cut, "ak_demo_acme", "sk_demo_acme", AT_T)), "not a connect signature");
         assertEquals(SignedRequest.EMPTY_BODY_SHA256, SignedRequest.of("get", "/orders/api/orders", new byte[0]).bodySha256());
+        // printf 'GET\n/orders/api/orders\n1767225600\ne3b0…b855' | openssl dgst -sha256 -hmac sk_demo_acme
+        assertEquals("56c114475ed1a9b85fcbd460e3814c2342ba0ad5af8827355f386a734ade1ece",
+                RequestSignature.sign("sk_demo_acme", SignedRequest.of("GET", "/orders/api/orders", null).stringToSign(T)));
         assertEquals("GET\n/orders/api/orders\n1767225600\n" + SignedRequest.EMPTY_BODY_SHA256, SignedRequest.of("get", "/orders/api/orders", null).stringToSign(T));
     }
 
