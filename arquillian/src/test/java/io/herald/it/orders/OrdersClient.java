@@ -27,8 +27,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code X-API-Key} (and {@code X-Authorization-Signature} where the README requires it), the
  * socket's messages, and the signatures computed here from the recipes (lowercase hex HMAC-SHA256
  * of {@code GET\n/ws\n<timestamp>}, or of {@code <METHOD>\n<target>\n<timestamp>\n<body sha256>},
- * keyed by the secret). Each signature is accepted once, so this client gives every signature of a
- * key a timestamp of its own: now, or a second before the last one it used.
+ * keyed by the secret). Each signature is accepted once, so when this client signs the same thing
+ * with a key twice within a second (two connects, the same request), it takes a second before the
+ * last such signature.
  */
 public final class OrdersClient {
 
@@ -82,10 +83,18 @@ public final class OrdersClient {
         return signature(apiKey, secret, freshTimestamp(apiKey));
     }
 
-    /** Now, unless this key has signed at or after now: then a second before its last signature (within the window of 60 s). */
+    /** A timestamp for a connect signature of {@code apiKey}, see {@link #freshTimestamp(String, String)}. */
     static long freshTimestamp(String apiKey) {
+        return freshTimestamp(apiKey, "GET\n/ws");
+    }
+
+    /**
+     * Now, unless this key has signed the same thing ({@code what}: all but the timestamp) at or
+     * after now: then a second before the last such signature (the window accepts 60 s back).
+     */
+    static long freshTimestamp(String apiKey, String what) {
         long now = Instant.now().getEpochSecond();
-        return LAST_SIGNED.merge(apiKey, now, (last, current) -> last < current ? current : last - 1);
+        return LAST_SIGNED.merge(apiKey + "\n" + what, now, (last, current) -> last < current ? current : last - 1);
     }
 
     static String sha256Hex(byte[] bytes) {
@@ -116,8 +125,8 @@ public final class OrdersClient {
         if (secret == null) {
             throw new IllegalArgumentException("no secret known for " + apiKey);
         }
-        return Map.of("X-API-Key", apiKey,
-                "X-Authorization-Signature", requestSignature(apiKey, secret, method, target, body, freshTimestamp(apiKey)));
+        long timestamp = freshTimestamp(apiKey, method + "\n" + target + "\n" + body);
+        return Map.of("X-API-Key", apiKey, "X-Authorization-Signature", requestSignature(apiKey, secret, method, target, body, timestamp));
     }
 
     // --- frames ---
