@@ -138,6 +138,7 @@ class SocketAbuseIT {
             try {
                 for (int i = 0; i < floods.size(); i++) {
                     WsClient ws = floods.get(i);
+                    String product = products.get(i);
                     int count = products.get(i).equals("trading") ? TRADING_BURST + TRADING_CLOSE_AFTER + 10 : BURST + CLOSE_AFTER + 5;
                     // invalid messages, except pings on the point-of-sale socket: their pongs are not errors, so the
                     // error budget is left for the rate limit's own answers
@@ -145,8 +146,8 @@ class SocketAbuseIT {
                     Optional<WsClient.Close> end = flood(ws, text, count);
                     // the close frame follows the answers queued before it; a reset can overtake it only
                     // if the server closed with frames of ours unread
-                    end.ifPresent(close -> assertEquals(new WsClient.Close(1008, "Rate limit exceeded"), close, products.get(i)));
-                    assertTrue(ws.isClosed(), products.get(i));
+                    end.ifPresent(close -> assertEquals(new WsClient.Close(1008, "Rate limit exceeded"), close, product));
+                    assertTrue(ws.isClosed(), product);
                 }
                 List<String> posAnswers = new ArrayList<>();
                 while (floods.get(3).pending() > 0) {
