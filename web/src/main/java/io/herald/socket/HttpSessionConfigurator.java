@@ -7,8 +7,10 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
  * Hands the HTTP session of the upgrade request (if the client sent a valid session cookie) to
- * the endpoint as the user property {@value #HTTP_SESSION}. Tyrus copies the user properties
- * per handshake, so concurrent handshakes do not see each other's session.
+ * the endpoint as the user property {@value #HTTP_SESSION}, only when the {@link OriginPolicy}
+ * allows the request's {@code Origin}; otherwise it marks the handshake
+ * {@value SharedEndpointConfigurator#ORIGIN_REFUSED} and the endpoint closes with 1008. Tyrus
+ * copies the user properties per handshake, so concurrent handshakes do not see each other's session.
  */
 public class HttpSessionConfigurator extends SharedEndpointConfigurator {
 
@@ -16,7 +18,7 @@ public class HttpSessionConfigurator extends SharedEndpointConfigurator {
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        Object session = request.getHttpSession();
+        Object session = checkOrigin(config, request) ? request.getHttpSession() : null;
         if (session instanceof HttpSession http) {
             config.getUserProperties().put(HTTP_SESSION, http);
         } else {

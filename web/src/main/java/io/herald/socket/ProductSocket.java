@@ -1,5 +1,6 @@
 package io.herald.socket;
 
+import io.herald.common.control.LogLimiter;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.SessionRegistry;
 import io.herald.eventlog.control.EventReplay;
@@ -13,7 +14,9 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -27,7 +30,13 @@ import java.util.logging.Logger;
  * <li>frames over {@value #MAX_FRAME_BYTES} bytes close the socket with 1009 (the container does it);</li>
  * <li>the connection is kept in the session, registered with the node's registry once accepted
  * and removed, with its timers, when the socket closes;</li>
- * <li>text frames pass the product's {@link #admit} (a rate limit), then run decode → command → reply; replies go through the send queue and error replies
+ * <li>a browser page of a foreign origin is refused with 1008 {@value OriginPolicy#REFUSED} on the
+ * sockets a cookie authenticates (their configurator marks it, {@link HttpSessionConfigurator});</li>
+ * <li>every text or binary frame passes the connection's inbound rate limit ({@link InboundLimit},
+ * {@link #inboundLimit}): beyond it a frame is dropped unread and answered with the product's
+ * {@link SocketConnection#rateLimited} error, and a client that keeps flooding is closed with 1008
+ * {@value SocketClose#RATE_LIMITED_REASON};</li>
+ * <li>text frames then run decode → command → reply; replies go through the send queue and error replies
  * through the connection's error budget ({@link SocketSubscriber#reply});</li>
  * <li>binary frames get the product's error {@value SocketSubscriber#BINARY_NOT_SUPPORTED};</li>
  * <li>transport errors are logged at FINE only (the close that follows is what matters).</li>
@@ -43,6 +52,8 @@ public abstract class ProductSocket<C extends SocketConnection> {
     public static final int MAX_FRAME_BYTES = 65536;
 
     private static final Logger LOG = Logger.getLogger(ProductSocket.class.getName());
+    /** One line per minute however many clients flood their sockets. */
+    private static final LogLimiter RATE_LIMITED = new LogLimiter(LOG, Duration.ofMinutes(1));
     private static final String CONNECTION = "herald.socket.connection";
 
     @Inject
@@ -61,6 +72,9 @@ public abstract class ProductSocket<C extends SocketConnection> {
     @Inject
     protected GatewayMeter meter;
 
+    @Inject
+    protected InboundLimits inboundLimits;
+
     /** The product's name ({@code commerce}, ...): its counters, and the key of its encoded events. */
     protected abstract String product();
 
@@ -75,11 +89,11 @@ public abstract class ProductSocket<C extends SocketConnection> {
     }
 
     /**
-     * Whether the connection may send another message now (an inbound rate limit); when not, the
-     * product has answered or closed and the frame is not decoded. Default: always.
+     * The inbound rate limit of this product's connections; by default the one every product has
+     * ({@code herald.socket.rate-limit.*}). A product whose document sets its own overrides this.
      */
-    protected boolean admit(C connection) {
-        return true;
+    protected InboundLimit.Settings inboundLimit() {
+        return inboundLimits.settings();
     }
 
     /** Reads one text frame as a command of the product; never throws. */
@@ -99,11 +113,16 @@ public abstract class ProductSocket<C extends SocketConnection> {
 
     @OnOpen
     public void onOpen(Session session) throws IOException {
+        if (Boolean.TRUE.equals(session.getUserProperties().get(SharedEndpointConfigurator.ORIGIN_REFUSED))) {
+            refuse(session, OriginPolicy.REFUSED);
+            return;
+        }
         C connection = accept(session);
         if (connection == null) {
             return;
         }
         meter.product(product()).handshakeAccepted();
+        connection.limitInbound(new InboundLimit(inboundLimit(), System::nanoTime));
         session.getUserProperties().put(CONNECTION, connection);
         registry.register(connection);
         opened(connection);
@@ -134,6 +153,27 @@ public abstract class ProductSocket<C extends SocketConnection> {
             registry.remove(connection);
             connection.closed();
         }
+    }
+
+    /**
+     * The rate limit: {@code false} when the message is refused, after queueing the connection's
+     * {@link SocketConnection#rateLimited} answer (within the error budget) and, when the client
+     * keeps flooding, the close with 1008 {@value SocketClose#RATE_LIMITED_REASON} that follows
+     * the answers already queued.
+     */
+    private boolean admit(C connection) {
+        InboundLimit.Verdict verdict = connection.inbound().take();
+        if (verdict == InboundLimit.Verdict.PASS) {
+            return true;
+        }
+        connection.out().reply(connection.rateLimited());
+        if (verdict == InboundLimit.Verdict.CLOSE && !connection.out().closing()) {
+            RATE_LIMITED.log(Level.INFO, () -> "Closing " + product() + " WebSocket " + connection.id() + " of " + connection.user()
+                    + ": more than " + inboundLimit().closeAfter() + " messages over the rate limit within "
+                    + InboundLimit.REFUSAL_WINDOW_SECONDS + " s");
+            connection.out().closeWhenSent(SocketClose.POLICY_VIOLATION, SocketClose.RATE_LIMITED_REASON);
+        }
+        return false;
     }
 
     @OnError

@@ -24,7 +24,11 @@ public abstract class SocketConnection implements Subscriber {
     /** Live events that may wait while a replay runs; beyond this the client is closed with 1013. */
     static final int MAX_HELD = 50_000;
 
+    /** The error text of a message refused by the inbound rate limit. */
+    public static final String RATE_LIMITED = "Too many messages; slow down";
+
     private final SocketSubscriber out;
+    private InboundLimit inbound;
     private final List<Future<?>> timers = new CopyOnWriteArrayList<>();
     private final Object replayLock = new Object();
     /** Live events that arrived while a replay runs; {@code null} when none runs. */
@@ -48,6 +52,20 @@ public abstract class SocketConnection implements Subscriber {
 
     /** The product's answer to its application-level ping. */
     public abstract String pong();
+
+    /** The product's answer to a message refused by the inbound rate limit (an error frame, so within the error budget). */
+    public String rateLimited() {
+        return error(RATE_LIMITED);
+    }
+
+    /** Set by {@link ProductSocket} before the connection is registered. */
+    final void limitInbound(InboundLimit limit) {
+        this.inbound = limit;
+    }
+
+    final InboundLimit inbound() {
+        return inbound;
+    }
 
     public final SocketSubscriber out() {
         return out;

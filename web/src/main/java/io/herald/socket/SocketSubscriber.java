@@ -284,6 +284,11 @@ public final class SocketSubscriber implements Subscriber {
         }
     }
 
+    /** Whether a close is under way or done (nothing queued now will be sent, or it follows the queued frames). */
+    public boolean closing() {
+        return closed.get() || pendingClose != null;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SocketSubscriber s && s.id().equals(id());

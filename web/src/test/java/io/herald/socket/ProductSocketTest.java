@@ -90,6 +90,11 @@ class ProductSocketTest {
         cut.sendQueues = queues;
         cut.meter = queues.meter;
         cut.registry = registry;
+        cut.inboundLimits = new InboundLimits();
+        cut.inboundLimits.perSecond = 0.001; // no refill within a test
+        cut.inboundLimits.burst = 60;
+        cut.inboundLimits.closeAfter = 40;
+        cut.inboundLimits.read();
         client.completeAtOnce();
     }
 
@@ -156,5 +161,42 @@ class ProductSocketTest {
         assertEquals(Set.of(), registry.match(List.of("tiny:a")));
         assertTrue(cut.deadline.isCancelled());
         assertEquals(2, sent(2).size());
+    }
+
+    @Test
+    void messagesBeyondTheRateLimitAreDroppedAnsweredWithinTheBudgetAndAFloodIsClosedWith1008() throws Exception {
+        cut.onOpen(client.session());
+        for (int i = 0; i < 60; i++) {
+            cut.onText(client.session(), "sub:tiny:" + i);
+        }
+        assertEquals(61, sent(61).size(), "the greeting and the burst of 60");
+        assertEquals(60, registry.subscriptionsPerKey().size(), "every message of the burst ran");
+
+        cut.onText(client.session(), "sub:tiny:over");
+        cut.onBinary(client.session(), ByteBuffer.wrap(new byte[] {1}));
+        assertEquals(List.of("{\"type\":\"error\",\"text\":\"" + SocketConnection.RATE_LIMITED + "\"}",
+                "{\"type\":\"error\",\"text\":\"" + SocketConnection.RATE_LIMITED + "\"}"), sent(63).subList(61, 63));
+        assertEquals(60, registry.subscriptionsPerKey().size(), "refused messages do not run");
+        assertTrue(client.closes.isEmpty());
+
+        for (int i = 0; i < 38; i++) {
+            cut.onText(client.session(), "ping");
+        }
+        sent(61 + ErrorBudget.DEFAULT_LIMIT);
+        assertEquals(1, client.closes.size(), "the 40th refusal closes");
+        assertEquals(SocketClose.POLICY_VIOLATION, client.closes.get(0).getCloseCode().getCode());
+        assertEquals(SocketClose.RATE_LIMITED_REASON, client.closes.get(0).getReasonPhrase());
+        assertEquals(61 + ErrorBudget.DEFAULT_LIMIT, client.sent.size(), "refusals are answered within the error budget");
+    }
+
+    @Test
+    void aForeignOriginIsRefusedWith1008BeforeTheProductSeesTheSocket() throws Exception {
+        client.session().getUserProperties().put(SharedEndpointConfigurator.ORIGIN_REFUSED, Boolean.TRUE);
+        cut.onOpen(client.session());
+        cut.onText(client.session(), "ping");
+
+        assertEquals(OriginPolicy.REFUSED, client.closes.get(0).getReasonPhrase());
+        assertEquals(SocketClose.POLICY_VIOLATION, client.closes.get(0).getCloseCode().getCode());
+        assertEquals(List.of(), sent(0));
     }
 }

@@ -19,6 +19,10 @@ public record PosError(String code, String message, JsonObject details) {
     public static final String SUBSCRIPTION_NOT_FOUND = "subscription_not_found";
     /** Not in the document: a frame that is not JSON, not an object, or of no known type. */
     public static final String INVALID_MESSAGE = "invalid_message";
+    /** Not in the document: a {@code presence_join} beyond the connection's limit ({@code current}, {@code limit}). */
+    public static final String PRESENCE_LIMIT = "presence_limit";
+    /** Not in the document: a message over the connection's inbound rate limit, not read. */
+    public static final String RATE_LIMIT_EXCEEDED = "rate_limit_exceeded";
 
     public static PosError channelNotFound(String channel) {
         return new PosError(CHANNEL_NOT_FOUND, "Channel '" + channel + "' does not exist", JsonObject.EMPTY_JSON_OBJECT);
@@ -39,6 +43,15 @@ public record PosError(String code, String message, JsonObject details) {
     public static PosError limit(int current, int limit) {
         return new PosError(SUBSCRIPTION_LIMIT, "Maximum subscriptions reached",
                 JSON.createObjectBuilder().add("current", current).add("limit", limit).build());
+    }
+
+    public static PosError presenceLimit(int current, int limit) {
+        return new PosError(PRESENCE_LIMIT, "Maximum presence joins reached",
+                JSON.createObjectBuilder().add("current", current).add("limit", limit).build());
+    }
+
+    public static PosError rateLimited(String message) {
+        return new PosError(RATE_LIMIT_EXCEEDED, message, JsonObject.EMPTY_JSON_OBJECT);
     }
 
     public static PosError subscriptionNotFound(String id) {

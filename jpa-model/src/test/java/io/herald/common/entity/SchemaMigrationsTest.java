@@ -28,7 +28,7 @@ class SchemaMigrationsTest {
     void aFreshDatabaseGetsTheSchemaOnceWithRealTimestamps() throws Exception {
         JdbcDataSource db = h2("migrate-" + System.nanoTime());
         assertEquals("h2", SchemaMigrations.vendor(db));
-        assertEquals(3, SchemaMigrations.migrate(db), "the baseline, the event log's identity, the used order-status signatures");
+        assertEquals(4, SchemaMigrations.migrate(db), "the baseline, the event log's identity, the used order-status signatures, the point-of-sale members");
         assertEquals(0, SchemaMigrations.migrate(db), "already at the latest version");
         try (Connection c = db.getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "SELECT data_type FROM information_schema.columns WHERE table_name = 'ORDERS_ORDER' AND column_name = 'CREATED_AT'")) {
@@ -38,7 +38,7 @@ class SchemaMigrationsTest {
         try (Connection c = db.getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC' AND table_name <> '" + SchemaMigrations.HISTORY + "'")) {
             r.next();
-            assertEquals(28, r.getInt(1), "every product's tables, the event log and its identity");
+            assertEquals(29, r.getInt(1), "every product's tables, the event log and its identity");
         }
         try (Connection c = db.getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "SELECT epoch, pruned_through FROM herald_log_identity")) {

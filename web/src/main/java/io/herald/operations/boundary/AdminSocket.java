@@ -2,6 +2,8 @@ package io.herald.operations.boundary;
 
 import io.herald.auth.control.InvalidTokenException;
 import io.herald.auth.control.TokenVerifier;
+import io.herald.socket.OriginPolicy;
+import io.herald.socket.SharedEndpointConfigurator;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -24,7 +26,6 @@ import java.util.Optional;
 public class AdminSocket {
 
     static final String REFUSED = "Administrator sign-in required";
-    static final String FOREIGN = "Origin not allowed";
     static final int MAX_MESSAGE = 256;
 
     @Inject
@@ -37,8 +38,8 @@ public class AdminSocket {
     public void open(Session session) throws IOException {
         session.setMaxTextMessageBufferSize(MAX_MESSAGE);
         session.setMaxBinaryMessageBufferSize(MAX_MESSAGE);
-        if (Boolean.TRUE.equals(session.getUserProperties().get(AdminSocketConfigurator.FOREIGN_ORIGIN))) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, FOREIGN));
+        if (Boolean.TRUE.equals(session.getUserProperties().get(SharedEndpointConfigurator.ORIGIN_REFUSED))) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, OriginPolicy.REFUSED));
             return;
         }
         if (!isAdmin(session)) {

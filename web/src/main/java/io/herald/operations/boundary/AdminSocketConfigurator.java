@@ -5,20 +5,19 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Hands {@link AdminSocket} what the upgrade request says about its caller: the administrator of
- * its HTTP session, its Bearer token, and whether its {@code Origin} (a browser's) is this server
- * itself: a page of another site must not open the socket with the administrator's cookie.
+ * its HTTP session, its Bearer token, and whether the shared {@link io.herald.socket.OriginPolicy}
+ * allows its {@code Origin}: a page of another site must not open the socket with the
+ * administrator's cookie.
  */
 public class AdminSocketConfigurator extends SharedEndpointConfigurator {
 
     static final String ADMIN = "herald.admin.sessionAdmin";
     static final String BEARER = "herald.admin.bearer";
-    static final String FOREIGN_ORIGIN = "herald.admin.foreignOrigin";
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -32,21 +31,7 @@ public class AdminSocketConfigurator extends SharedEndpointConfigurator {
         } else {
             properties.remove(BEARER);
         }
-        properties.put(FOREIGN_ORIGIN, foreign(first(request.getHeaders().get("Origin")), first(request.getHeaders().get("Host"))));
-    }
-
-    /** Whether a browser's {@code origin} names another host (and port) than the request's {@code host}. */
-    static boolean foreign(String origin, String host) {
-        if (origin == null) {
-            return false; // not a browser
-        }
-        try {
-            URI uri = URI.create(origin);
-            String authority = uri.getRawAuthority();
-            return authority == null || host == null || !authority.equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
+        checkOrigin(config, request);
     }
 
     private static String first(List<String> values) {

@@ -7,6 +7,7 @@ import io.herald.common.control.InvalidInputException;
 import io.herald.common.control.JsonInput;
 import io.herald.pos.control.PosBackOffice;
 import io.herald.pos.control.PosFilter;
+import io.herald.pos.control.PosMembers;
 import io.herald.pos.control.PosTimers;
 import io.herald.pos.entity.DeliveryJob;
 import io.herald.pos.entity.DiningTable;
@@ -60,6 +61,9 @@ public class PosApiResource {
 
     @Inject
     PosTimers timers;
+
+    @Inject
+    PosMembers members;
 
     @Context
     HttpServletRequest request;
@@ -278,14 +282,23 @@ public class PosApiResource {
 
     // --- notifications
 
-    /** {@code {"user_id","kind":"alert"|"message","message","location_id"?}}: {@code notification.alert} / {@code notification.message}. */
+    /**
+     * {@code {"user_id","kind":"alert"|"message","message","location_id"?}}: {@code notification.alert} / {@code notification.message}.
+     * A sender limited to some locations may notify only users of them ({@link PosMembers}); else 403.
+     */
     @POST
     @Path("notifications")
     public Response notify(String text) {
         JsonInput in = body(text, "user_id", "kind", "message", "location_id");
         String location = in.has("location_id") ? location(in) : null;
-        return created(backOffice.notify(in.requiredText("user_id", 255), in.choice("kind", Set.of("alert", "message")),
-                in.requiredText("message", 1000), location));
+        String user = in.requiredText("user_id", PosMembers.MAX_USER_ID);
+        String kind = in.choice("kind", Set.of("alert", "message"));
+        String message = in.requiredText("message", 1000);
+        if (!members.mayNotify(caller(), user, location)) {
+            throw new AccessDeniedException(location == null ? "Not authorized to notify user '" + user + "' (not a user of your locations)"
+                    : "Not authorized to notify user '" + user + "' (not a user of location '" + location + "')");
+        }
+        return created(backOffice.notify(user, kind, message, location));
     }
 
     // --- voice

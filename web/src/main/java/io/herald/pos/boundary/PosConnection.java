@@ -12,6 +12,7 @@ import io.herald.pos.control.PosKeys;
 import io.herald.pos.control.PosRefused;
 import io.herald.pos.control.PosSubscriptions;
 import io.herald.pos.control.Presence;
+import io.herald.pos.control.PresenceJoins;
 import io.herald.socket.SocketConnection;
 import io.herald.socket.SocketSubscriber;
 import jakarta.json.JsonObject;
@@ -38,11 +39,12 @@ public final class PosConnection extends SocketConnection {
     private final PosSubscriptions subscriptions;
     private final Presence presence;
     private final String node;
-    private volatile boolean joinedPresence;
+    private final PresenceJoins joins;
 
     PosConnection(SocketSubscriber out, VerifiedToken token, SessionRegistry registry, int subscriptionLimit, Presence presence, String node,
-            EventReplay replay) {
+            EventReplay replay, PresenceJoins joins) {
         super(out);
+        this.joins = joins;
         this.replay = replay;
         this.token = token;
         this.registry = registry;
@@ -72,6 +74,11 @@ public final class PosConnection extends SocketConnection {
     @Override
     public String pong() {
         return PosCodec.pong();
+    }
+
+    @Override
+    public String rateLimited() {
+        return PosCodec.error(null, PosError.rateLimited(RATE_LIMITED));
     }
 
     @Override
@@ -135,8 +142,15 @@ public final class PosConnection extends SocketConnection {
                         + MAX_USER_INFO + " characters", channelName));
             }
             JsonObject info = userInfo instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-            joinedPresence = true;
-            Presence.Present who = presence.join(node, id(), token.subject(), PosChannel.named(channelName).orElseThrow(), location, info);
+            PosChannel channel = PosChannel.named(channelName).orElseThrow();
+            joins.join(channel, location);
+            Presence.Present who;
+            try {
+                who = presence.join(node, id(), token.subject(), channel, location, info);
+            } catch (RuntimeException e) {
+                joins.left(channel, location);
+                throw e;
+            }
             return PosCodec.presenceJoined(id, channelName, (JsonObject) params, who);
         } catch (PosRefused refused) {
             return PosCodec.error(id, refused.error());
@@ -146,9 +160,11 @@ public final class PosConnection extends SocketConnection {
     String presenceLeave(JsonValue id, String channelName, JsonValue params) {
         try {
             String location = presenceLocation(channelName, params);
-            if (!presence.leave(node, id(), PosChannel.named(channelName).orElseThrow(), location)) {
+            PosChannel channel = PosChannel.named(channelName).orElseThrow();
+            if (!presence.leave(node, id(), channel, location)) {
                 throw new PosRefused(PosError.invalidParams("Not present in channel " + channelName + " at " + location, channelName));
             }
+            joins.left(channel, location);
             return PosCodec.presenceLeft(id, channelName, (JsonObject) params);
         } catch (PosRefused refused) {
             return PosCodec.error(id, refused.error());
@@ -180,7 +196,7 @@ public final class PosConnection extends SocketConnection {
     @Override
     protected void closed() {
         super.closed();
-        if (joinedPresence) {
+        if (joins.any()) {
             presence.leaveAll(node, id());
         }
     }

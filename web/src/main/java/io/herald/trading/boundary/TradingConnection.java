@@ -11,7 +11,6 @@ import io.herald.socket.SocketConnection;
 import io.herald.socket.SocketSubscriber;
 import io.herald.socket.SocketTimers;
 import io.herald.trading.control.DeliveryReceipts;
-import io.herald.trading.control.TokenBucket;
 import io.herald.trading.control.TradingNotifications;
 import io.herald.trading.control.TradingKeys;
 import io.herald.eventlog.control.EventReplay;
@@ -33,11 +32,10 @@ public final class TradingConnection extends SocketConnection {
 
     /** What a connection needs from the node. */
     record Services(TokenVerifier verifier, SessionRegistry registry, UserConnections users, SocketTimers timers,
-            TradingRooms rooms, DeliveryReceipts receipts, EventReplay replay, int maxConnectionsPerUser, int closeAfterRefusals) {
+            TradingRooms rooms, DeliveryReceipts receipts, EventReplay replay, int maxConnectionsPerUser) {
     }
 
     private final Services services;
-    private final TokenBucket bucket;
     private final Object lock = new Object();
     // guarded by lock
     private VerifiedToken token;
@@ -45,13 +43,10 @@ public final class TradingConnection extends SocketConnection {
     private final Set<String> rooms = new LinkedHashSet<>();
     private final Set<String> keys = new HashSet<>();
     private volatile Set<String> roomsSnapshot = Set.of();
-    /** Messages refused by the rate limit in a row. */
-    private final java.util.concurrent.atomic.AtomicInteger refusedInARow = new java.util.concurrent.atomic.AtomicInteger();
 
-    TradingConnection(SocketSubscriber out, Services services, TokenBucket bucket) {
+    TradingConnection(SocketSubscriber out, Services services) {
         super(out);
         this.services = services;
-        this.bucket = bucket;
     }
 
     @Override
@@ -81,21 +76,10 @@ public final class TradingConnection extends SocketConnection {
         return TradingCodec.error(TradingCodec.AUTHENTICATION_REQUIRED, "Authenticate first: {\"type\":\"auth\",\"token\":\"<JWT>\"}");
     }
 
-    /**
-     * The rate limit: {@code false} when this message is refused (answered with
-     * {@code RATE_LIMIT_EXCEEDED}, or the connection closed after too many refusals in a row).
-     */
-    boolean admit() {
-        if (bucket.take()) {
-            refusedInARow.set(0);
-            return true;
-        }
-        out().reply(TradingCodec.error(TradingCodec.RATE_LIMIT_EXCEEDED, "Too many messages; slow down"));
-        if (refusedInARow.incrementAndGet() >= services.closeAfterRefusals()) {
-            // after the answers already queued, so the client reads why
-            out().closeWhenSent(SocketClose.POLICY_VIOLATION, "Rate limit exceeded");
-        }
-        return false;
+    /** Document 004's answer to a message over the rate limit. */
+    @Override
+    public String rateLimited() {
+        return TradingCodec.error(TradingCodec.RATE_LIMIT_EXCEEDED, RATE_LIMITED);
     }
 
     /** Verifies the token and joins the automatic rooms; a refusal answers the error and then closes with 1008. @return the reply */

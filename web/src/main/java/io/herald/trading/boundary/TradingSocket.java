@@ -2,10 +2,10 @@ package io.herald.trading.boundary;
 
 import io.herald.auth.control.TokenVerifier;
 import io.herald.socket.BearerTokenConfigurator;
+import io.herald.socket.InboundLimit;
 import io.herald.socket.ProductSocket;
 import io.herald.socket.SocketCommand;
 import io.herald.trading.control.DeliveryReceipts;
-import io.herald.trading.control.TokenBucket;
 import io.herald.trading.control.TradingMarkets;
 import io.herald.trading.control.TradingRooms;
 import io.herald.trading.control.UserConnections;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code {"type":"connection","status":"connected",…}}. A refused token answers
  * {@code AUTHENTICATION_FAILED} and closes with 1008; no authentication within
  * {@code herald.trading.auth-timeout-seconds} closes with 1008. Limits: a token bucket per
- * connection ({@code RATE_LIMIT_EXCEEDED}; closed with 1008 after too many refusals in a row),
+ * connection ({@code RATE_LIMIT_EXCEEDED}; closed with 1008 after {@code close-after} refusals within 10 s; the skeleton's {@link InboundLimit}),
  * frames over 64 KiB (1009), connections per user per node ({@code CONNECTION_LIMIT}).
  */
 @ServerEndpoint(value = "/trading/ws", configurator = BearerTokenConfigurator.class)
@@ -68,18 +68,18 @@ public class TradingSocket extends ProductSocket<TradingConnection> {
     int maxConnectionsPerUser;
 
     private TradingConnection.Services services;
-
+    private InboundLimit.Settings rateLimit;
 
     @PostConstruct
     void init() {
         services = new TradingConnection.Services(verifier, registry, users, timers, new TradingRooms(markets.symbols()), receipts,
-                replay, maxConnectionsPerUser, closeAfterRefusals);
+                replay, maxConnectionsPerUser);
+        rateLimit = new InboundLimit.Settings(ratePerSecond, burst, closeAfterRefusals);
     }
 
     @Override
     protected TradingConnection accept(Session session) {
-        return new TradingConnection(subscriber(session, TradingCodec::event), services,
-                new TokenBucket(ratePerSecond, burst, System::nanoTime));
+        return new TradingConnection(subscriber(session, TradingCodec::event), services);
     }
 
     @Override
@@ -97,9 +97,10 @@ public class TradingSocket extends ProductSocket<TradingConnection> {
         }
     }
 
+    /** Document 004's own limit ({@code herald.trading.rate-limit.*}) instead of every product's. */
     @Override
-    protected boolean admit(TradingConnection connection) {
-        return connection.admit();
+    protected InboundLimit.Settings inboundLimit() {
+        return rateLimit;
     }
 
     @Override

@@ -172,6 +172,7 @@ class AsyncApiCoverageTest {
         AsyncApiModel doc = AsyncApiModel.of("commerce");
         assertTrue(doc.valuesOf("channel").containsAll(CommerceChannels.ENTITIES.stream().map(e -> e + "_changes").toList()), "channels");
         resumeFields(doc, CommerceCodec.EVENT_ID, CommerceCodec.LAST_EVENT_ID);
+        closeReasons(doc, io.herald.socket.OriginPolicy.REFUSED);
     }
 
     @Test
@@ -287,7 +288,7 @@ class AsyncApiCoverageTest {
             AsyncApiModel doc = AsyncApiModel.of(product);
             Set<Object> codes = doc.closeCodes().stream().map(c -> c.get("code")).collect(Collectors.toSet());
             assertTrue(codes.containsAll(List.of(SocketClose.POLICY_VIOLATION, SocketClose.TOO_BIG, SocketClose.TOO_SLOW)), product + ": " + codes);
-            closeReasons(doc, SocketClose.TOO_SLOW_REASON);
+            closeReasons(doc, SocketClose.TOO_SLOW_REASON, SocketClose.RATE_LIMITED_REASON);
             assertTrue(AsyncApiModel.of(product).root().toString().contains(SocketSubscriber.BINARY_NOT_SUPPORTED), product);
         }
     }
