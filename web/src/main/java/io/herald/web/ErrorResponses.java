@@ -2,6 +2,7 @@ package io.herald.web;
 
 import static io.herald.common.control.Jsons.JSON;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -16,5 +17,11 @@ public final class ErrorResponses {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(JSON.createObjectBuilder().add("type", "error").add("message", message).build())
                 .build();
+    }
+
+    /** 429 with {@code Retry-After} in seconds. */
+    public static Response tooManyRequests(String message, long retryAfterSeconds) {
+        return Response.fromResponse(of(Response.Status.TOO_MANY_REQUESTS, message))
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfterSeconds)).build();
     }
 }

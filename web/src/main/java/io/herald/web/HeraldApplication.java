@@ -5,6 +5,7 @@ import io.herald.pos.boundary.PosApiResource;
 import io.herald.trading.boundary.MarketResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /**
  * All REST resources; each product's sit under its own prefix ({@code /commerce/api/...}).
@@ -14,4 +15,12 @@ import jakarta.ws.rs.core.Application;
 @ApplicationPath("/")
 @DeclareRoles({"admin", PosApiResource.WRITER, MarketResource.FEED})
 public class HeraldApplication extends Application {
+
+    /** Jersey's own key: no generated WADL on {@code OPTIONS} or at {@code /application.wadl}. */
+    static final String DISABLE_WADL = "jersey.config.server.wadl.disableWadl";
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of(DISABLE_WADL, true);
+    }
 }

@@ -1,15 +1,17 @@
 package io.herald.operations.control;
 
+import io.herald.auth.control.LoginLimits;
+import io.herald.auth.control.LoginThrottle;
+import io.herald.common.control.LogLimiter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Iterator;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,21 +21,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link Pbkdf2PasswordHash}: {@code PBKDF2WithHmacSHA256:<iterations>:<salt>:<hash>}, which
  * {@code java -jar herald.jar hash-password} prints). Without a hash the sign-in is closed, except
  * in demo mode ({@code herald.demo.enabled}), where the password is {@value #DEMO_PASSWORD}.
- * Failed attempts are limited per client address: after {@value #MAX_FAILURES} in
- * {@value #FAILURE_WINDOW_MS} ms that address must wait for the window to end.
+ * Failed attempts are limited per client address and for the account ({@link LoginThrottle}, the
+ * keys {@code herald.login.*}); a locked account can still be used with an admin token.
  */
 @ApplicationScoped
 public class AdminCredentials {
 
     static final String DEMO_PASSWORD = "admin";
-    static final int MAX_FAILURES = 10;
-    static final long FAILURE_WINDOW_MS = 5 * 60_000;
-    /** Addresses tracked at most; beyond this the oldest windows are dropped. */
-    static final int MAX_TRACKED = 10_000;
     private static final Logger LOG = Logger.getLogger(AdminCredentials.class.getName());
+    private static final LogLimiter LOCKED = new LogLimiter(LOG, Duration.ofMinutes(1));
 
     /** The outcome of a sign-in. */
     public enum Outcome { SIGNED_IN, REFUSED, TOO_MANY_ATTEMPTS, CLOSED }
+
+    /** An outcome, and for {@link Outcome#TOO_MANY_ATTEMPTS} the seconds to wait (otherwise 0). */
+    public record SignIn(Outcome outcome, long retryAfterSeconds) {
+        static SignIn of(Outcome outcome) {
+            return new SignIn(outcome, 0);
+        }
+    }
 
     @Inject
     @ConfigProperty(name = "herald.admin.user", defaultValue = "admin")
@@ -50,12 +56,16 @@ public class AdminCredentials {
     @Inject
     Pbkdf2PasswordHash hashes;
 
-    private final Map<String, long[]> failures = new ConcurrentHashMap<>();
+    @Inject
+    LoginLimits limits;
+
+    private LoginThrottle throttle;
     /** The hash a sign-in is checked against: the configured one, the demo password's, or {@code null} (closed). */
     private String hash;
 
     @PostConstruct
     void start() {
+        throttle = limits.newThrottle();
         hash = passwordHash.filter(h -> !h.isBlank()).orElse(null);
         if (hash == null) {
             if (demo) {
@@ -79,13 +89,14 @@ public class AdminCredentials {
     }
 
     /** Checks a sign-in from {@code address} (the client's IP). */
-    public Outcome signIn(String name, String password, String address, long nowMillis) {
+    public SignIn signIn(String name, String password, String address, long nowMillis) {
         if (!open()) {
-            return Outcome.CLOSED;
+            return SignIn.of(Outcome.CLOSED);
         }
-        long[] window = failures.get(address);
-        if (window != null && nowMillis - window[0] < FAILURE_WINDOW_MS && window[1] >= MAX_FAILURES) {
-            return Outcome.TOO_MANY_ATTEMPTS;
+        // one account: every attempt counts against it, whatever name was typed
+        long wait = throttle.attempt(user, address, nowMillis);
+        if (wait > 0) {
+            return new SignIn(Outcome.TOO_MANY_ATTEMPTS, wait);
         }
         boolean nameMatches = name != null && MessageDigest.isEqual(name.getBytes(StandardCharsets.UTF_8), user.getBytes(StandardCharsets.UTF_8));
         boolean ok;
@@ -96,29 +107,14 @@ public class AdminCredentials {
             ok = false;
         }
         if (ok) {
-            failures.remove(address);
-            return Outcome.SIGNED_IN;
+            throttle.succeeded(user, address);
+            return SignIn.of(Outcome.SIGNED_IN);
         }
-        failed(address, nowMillis);
-        return Outcome.REFUSED;
-    }
-
-    private void failed(String address, long nowMillis) {
-        if (failures.size() >= MAX_TRACKED) {
-            for (Iterator<long[]> it = failures.values().iterator(); it.hasNext(); ) {
-                if (nowMillis - it.next()[0] >= FAILURE_WINDOW_MS) {
-                    it.remove();
-                }
-            }
-            if (failures.size() >= MAX_TRACKED) {
-                failures.clear();
-            }
+        if (throttle.accountLocked(user, nowMillis)) {
+            LOCKED.log(Level.WARNING, () -> "The admin sign-in of " + user + " is locked for "
+                    + throttle.limits().windowMillis() / 1000 + " s after " + throttle.limits().perAccount()
+                    + " failed attempts; admin tokens (group admin) still work");
         }
-        failures.compute(address, (a, w) -> {
-            if (w == null || nowMillis - w[0] >= FAILURE_WINDOW_MS) {
-                return new long[] {nowMillis, 1};
-            }
-            return new long[] {w[0], w[1] + 1};
-        });
+        return SignIn.of(Outcome.REFUSED);
     }
 }

@@ -1,8 +1,8 @@
 package io.herald.operations.control;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -11,13 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ProductMeter {
 
-    /** Distinct refusal reasons kept apart; further ones are counted under {@value #OTHER_REASON}. */
-    static final int MAX_REASONS = 32;
-    static final String OTHER_REASON = "other";
-
     private final String product;
     private final LongAdder accepted = new LongAdder();
-    private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
+    private final Map<RefusalReason, LongAdder> refused = new EnumMap<>(RefusalReason.class);
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder slowClientsClosed = new LongAdder();
     private final LongAdder errorsAnswered = new LongAdder();
@@ -25,6 +21,9 @@ public final class ProductMeter {
 
     public ProductMeter(String product) {
         this.product = product;
+        for (RefusalReason reason : RefusalReason.values()) {
+            refused.put(reason, new LongAdder());
+        }
     }
 
     public String product() {
@@ -35,15 +34,12 @@ public final class ProductMeter {
         accepted.increment();
     }
 
-    /** A connection refused at its start (authentication, limits); {@code reason} is the close reason. */
+    /**
+     * A connection refused at its start (authentication, limits); {@code reason} is the close reason,
+     * counted under its {@link RefusalReason} label (the text itself is not kept).
+     */
     public void handshakeRefused(String reason) {
-        String key = reason == null || reason.isBlank() ? OTHER_REASON : reason;
-        LongAdder counter = refused.get(key);
-        if (counter == null) {
-            counter = refused.size() < MAX_REASONS ? refused.computeIfAbsent(key, k -> new LongAdder())
-                    : refused.computeIfAbsent(OTHER_REASON, k -> new LongAdder());
-        }
-        counter.increment();
+        refused.get(RefusalReason.of(reason)).increment();
     }
 
     /**
@@ -69,10 +65,15 @@ public final class ProductMeter {
         return accepted.sum();
     }
 
-    /** Refusals by reason, sorted by reason. */
+    /** Refusals by {@link RefusalReason} label, sorted by label; labels never used are left out. */
     public Map<String, Long> handshakesRefused() {
         Map<String, Long> copy = new TreeMap<>();
-        refused.forEach((reason, count) -> copy.put(reason, count.sum()));
+        refused.forEach((reason, count) -> {
+            long n = count.sum();
+            if (n > 0) {
+                copy.put(reason.label(), n);
+            }
+        });
         return copy;
     }
 

@@ -3,6 +3,7 @@ package io.herald.commerce.boundary;
 import static io.herald.common.control.Jsons.JSON;
 
 import io.herald.commerce.control.BackOffice;
+import io.herald.commerce.control.CommerceSignIn;
 import io.herald.commerce.entity.BackOfficeUser;
 import io.herald.common.control.JsonInput;
 import io.herald.web.ErrorResponses;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 
 /** Login with e-mail and password into an HTTP session (cookie), logout, and who am I. */
 @Path("commerce/api/auth")
@@ -28,6 +28,9 @@ public class AuthResource {
     @Inject
     BackOffice backOffice;
 
+    @Inject
+    CommerceSignIn signIn;
+
     @Context
     HttpServletRequest request;
 
@@ -36,14 +39,20 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(String body) {
         JsonInput input = JsonInput.parse(body);
-        Optional<BackOfficeUser> user = backOffice.authenticate(input.text("email", 254), input.text("password", 200));
-        if (user.isEmpty()) {
+        CommerceSignIn.Outcome outcome = signIn.signIn(input.text("email", 254), input.text("password", 200),
+                request.getRemoteAddr(), System.currentTimeMillis());
+        if (outcome instanceof CommerceSignIn.Outcome.TooManyAttempts tooMany) {
+            return ErrorResponses.tooManyRequests("Too many failed logins; try again in " + tooMany.retryAfterSeconds() + " s",
+                    tooMany.retryAfterSeconds());
+        }
+        if (!(outcome instanceof CommerceSignIn.Outcome.SignedIn signedIn)) {
             return ErrorResponses.of(Response.Status.UNAUTHORIZED, "Invalid email or password");
         }
+        BackOfficeUser user = signedIn.user();
         HttpSession session = request.getSession(true);
         request.changeSessionId();
-        CommerceLogin.logIn(session, user.get().getId(), user.get().getEmail());
-        return Response.ok(describe(user.get())).build();
+        CommerceLogin.logIn(session, user.getId(), user.getEmail());
+        return Response.ok(describe(user)).build();
     }
 
     @POST

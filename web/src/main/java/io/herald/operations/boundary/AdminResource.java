@@ -61,7 +61,8 @@ public class AdminResource {
         JsonInput in = JsonInput.parse(body).onlyFields(Set.of("user", "password"));
         String user = in.text("user", MAX_NAME);
         String password = in.text("password", MAX_NAME);
-        switch (credentials.signIn(user, password, request.getRemoteAddr(), System.currentTimeMillis())) {
+        AdminCredentials.SignIn signIn = credentials.signIn(user, password, request.getRemoteAddr(), System.currentTimeMillis());
+        switch (signIn.outcome()) {
             case SIGNED_IN -> {
                 HttpSession session = request.getSession(true);
                 request.changeSessionId();
@@ -70,7 +71,8 @@ public class AdminResource {
                 return Response.ok(me(credentials.user(), "session")).build();
             }
             case TOO_MANY_ATTEMPTS -> {
-                return ErrorResponses.of(Response.Status.TOO_MANY_REQUESTS, "Too many failed sign-ins; try again in a few minutes");
+                return ErrorResponses.tooManyRequests("Too many failed sign-ins; try again in " + signIn.retryAfterSeconds() + " s",
+                        signIn.retryAfterSeconds());
             }
             case CLOSED -> {
                 return ErrorResponses.of(Response.Status.FORBIDDEN,
