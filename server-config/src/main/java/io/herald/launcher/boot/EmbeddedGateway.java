@@ -78,7 +78,6 @@ public final class EmbeddedGateway {
     /** {@code Server: Payara Micro 6.2025.10} on every response */
     static final String HTTP_SERVER_HEADER = HTTP_PREFIX + "server-header";
     static final String HTTP_XPOWERED_BY = HTTP_PREFIX + "xpowered-by";
-    static final String OPENAPI_ENABLED = "configs.config.server-config.microprofile-openapi-configuration.enabled";
     /** The embedded broker's one user, with every permission on every address; nobody else may connect. */
     static final String EMBEDDED_BROKER_USER = "herald";
     static final String EMBEDDED_BROKER_ROLE = "herald";
@@ -144,7 +143,8 @@ public final class EmbeddedGateway {
             run(admin, "set", HTTP_IDLE_TIMEOUT + "=" + idleTimeout);
             run(admin, "set", HTTP_SERVER_HEADER + "=false");
             run(admin, "set", HTTP_XPOWERED_BY + "=false");
-            run(admin, "set", OPENAPI_ENABLED + "=" + openApi);
+            // Payara's MicroProfile OpenAPI document at /openapi lists every endpoint to anyone
+            run(admin, "set-openapi-configuration", "--enabled=" + openApi);
             run(admin, "set", GRID + "cluster-group-name=herald-" + java.util.UUID.randomUUID());
             run(admin, "set", GRID + "discovery-mode=tcpip");
             run(admin, "set", GRID + "tcpip-members=127.0.0.1");
@@ -175,7 +175,18 @@ public final class EmbeddedGateway {
             }
         }
         run(adminAfterBoot[0], "set", HTTP_LISTENER_ENABLED + "=true");
-        GrizzlyConnectionCap.install(payara, HTTP_LISTENER, connectionCap);
+        // The listener enabled above starts on Payara's configuration thread a moment later; the cap
+        // goes on from a thread of its own so that the launcher's thread is not held up.
+        Thread capInstaller = new Thread(() -> {
+            try {
+                GrizzlyConnectionCap.install(payara, HTTP_LISTENER, connectionCap);
+                LOG.info(() -> "HTTP connection cap on: at most " + connectionCap.limit() + " open connections (" + Settings.HTTP_MAX_CONNECTIONS + ")");
+            } catch (RuntimeException e) {
+                LOG.severe(() -> "The HTTP connection cap could not be installed, connections are not capped: " + e.getMessage());
+            }
+        }, "herald-connection-cap");
+        capInstaller.setDaemon(true);
+        capInstaller.start();
         System.out.println(banner(httpHost, httpPort, brokerUrl == null ? "embedded (" + brokerAddress + ", login required)" : brokerUrl,
                 dbUrl.equals(Settings.DEFAULT_DB_URL) ? "embedded H2 (in memory)" : dbUrl, idleTimeout, connectionCap.limit(), openApi));
     }

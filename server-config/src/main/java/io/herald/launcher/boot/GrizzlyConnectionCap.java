@@ -44,27 +44,31 @@ final class GrizzlyConnectionCap implements InvocationHandler {
 
     /**
      * Installs the cap on the listener named {@code listenerName}.
-     * @param anyPayaraObject an object of Payara's runtime (its class loader sees Grizzly)
+     * @param payaraRuntime Payara Micro's {@code PayaraMicroRuntimeImpl} (its class loader sees Grizzly)
      * @throws IllegalStateException when the listener or Grizzly's classes are not where expected
      */
-    static void install(Object anyPayaraObject, String listenerName, ConnectionCap cap) {
-        ClassLoader payara = anyPayaraObject.getClass().getClassLoader();
+    static void install(Object payaraRuntime, String listenerName, ConnectionCap cap) {
+        ClassLoader payara = payaraRuntime.getClass().getClassLoader();
         try {
-            Object locator = payara.loadClass("org.glassfish.internal.api.Globals").getMethod("getDefaultHabitat").invoke(null);
+            // PayaraMicroRuntimeImpl keeps the embedded GlassFish, whose public API hands out its services
+            Field runtimeField = payaraRuntime.getClass().getDeclaredField("runtime");
+            runtimeField.setAccessible(true);
+            Object glassFish = runtimeField.get(payaraRuntime);
             Class<?> serviceType = payara.loadClass("com.sun.enterprise.v3.services.impl.GrizzlyService");
-            Object service = locator.getClass().getMethod("getService", Class.class, java.lang.annotation.Annotation[].class)
-                    .invoke(locator, serviceType, new java.lang.annotation.Annotation[0]);
+            Object service = payara.loadClass("org.glassfish.embeddable.GlassFish").getMethod("getService", Class.class).invoke(glassFish, serviceType);
             Field proxiesField = serviceType.getDeclaredField("proxies");
             proxiesField.setAccessible(true);
+            // the listener enabled a moment ago starts on Payara's configuration thread: wait for it
             Object transport = null;
-            for (Object proxy : (Collection<?>) proxiesField.get(service)) {
-                Object listener = proxy.getClass().getMethod("getUnderlyingListener").invoke(proxy);
-                if (listener != null && listenerName.equals(listener.getClass().getMethod("getName").invoke(listener))) {
-                    transport = listener.getClass().getMethod("getTransport").invoke(listener);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (transport == null && System.nanoTime() < deadline) {
+                transport = transportOf(proxiesField.get(service), listenerName);
+                if (transport == null) {
+                    Thread.sleep(50);
                 }
             }
             if (transport == null) {
-                throw new IllegalStateException("no running HTTP listener named " + listenerName);
+                throw new IllegalStateException("the HTTP listener " + listenerName + " did not start (is its port in use?)");
             }
             Class<?> filterType = payara.loadClass("org.glassfish.grizzly.filterchain.Filter");
             Class<?> processorType = payara.loadClass("org.glassfish.grizzly.Processor");
@@ -79,7 +83,24 @@ final class GrizzlyConnectionCap implements InvocationHandler {
             transport.getClass().getMethod("setProcessor", processorType).invoke(transport, newChain);
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("could not install the HTTP connection cap: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the HTTP listener", e);
         }
+    }
+
+    /** The started transport of the listener {@code name} among GrizzlyService's network proxies, or null. */
+    private static Object transportOf(Object proxies, String name) throws ReflectiveOperationException {
+        for (Object proxy : List.copyOf((Collection<?>) proxies)) {
+            Object listener = proxy.getClass().getMethod("getUnderlyingListener").invoke(proxy);
+            if (listener != null && name.equals(listener.getClass().getMethod("getName").invoke(listener))) {
+                Object transport = listener.getClass().getMethod("getTransport").invoke(listener);
+                if (transport != null && transport.getClass().getMethod("getProcessor").invoke(transport) != null) {
+                    return transport;
+                }
+            }
+        }
+        return null;
     }
 
     @Override
