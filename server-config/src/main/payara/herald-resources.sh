@@ -99,6 +99,17 @@ step "HTTP header limit 32 KiB (http-listener-1)"
 as set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=32768 >/dev/null
 echo "set"
 
+# as herald.jar: connections silent for HERALD_HTTP_IDLE_TIMEOUT_SECONDS (unfinished requests included,
+# WebSockets not) are closed; no Server / X-Powered-By header; no anonymous /openapi document.
+# (herald.jar also caps open connections; Payara Server has no such setting: put a proxy in front.)
+http_set=configs.config.server-config.network-config.protocols.protocol.http-listener-1.http
+step "HTTP idle timeout ${HERALD_HTTP_IDLE_TIMEOUT_SECONDS:-15} s, no Server header, no /openapi"
+as set "$http_set.timeout-seconds=${HERALD_HTTP_IDLE_TIMEOUT_SECONDS:-15}" >/dev/null
+as set "$http_set.server-header=false" >/dev/null
+as set "$http_set.xpowered-by=false" >/dev/null
+as set-openapi-configuration --enabled=false >/dev/null
+echo "set"
+
 if [ "${HERALD_DEPLOY:-true}" = true ]; then
   step "application herald ($EAR)"
   # implicitCdiEnabled=false: only archives with a beans.xml are CDI archives (all of Herald's have one);

@@ -19,17 +19,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The embedded default's demo JWT key pair (in {@code demo-jwt/} of herald.jar). When no
- * verification key is configured the launcher points {@code mp.jwt.verify.publickey.location}
- * at the demo public key and sets the issuer {@value #ISSUER}; {@code java -jar herald.jar token}
- * signs tokens with the demo private key. A configured key always wins: the demo key is then
- * never used.
+ * The embedded default's demo JWT key pair (in {@code demo-jwt/} of herald.jar). In demo mode
+ * ({@code herald.demo.enabled}, default true) with no verification key configured, the launcher
+ * points {@code mp.jwt.verify.publickey.location} at the demo public key and sets the issuer
+ * {@value #ISSUER}; {@code java -jar herald.jar token} signs tokens with the demo private key
+ * (which is public: it is in herald.jar). A configured key always wins. With demo mode off and no
+ * key configured no key is set at all, and the application refuses every token.
  */
 public final class DemoJwt {
 
     public static final String ISSUER = "herald-demo";
-    /** Set to {@code true} while the demo key is in use (the banner says so). */
-    public static final String IN_USE = "herald.jwt.demo";
+    /** The {@link KeyChoice} the launcher made (the banner says which). */
+    public static final String IN_USE = "herald.launcher.jwt-key";
     public static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
     public static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
     static final String ISSUER_KEY = "mp.jwt.verify.issuer";
@@ -43,10 +44,29 @@ public final class DemoJwt {
         return settings.get(PUBLIC_KEY, null) == null && settings.get(PUBLIC_KEY_LOCATION, null) == null;
     }
 
-    /** Uses the demo key unless a key is configured; @return whether the demo key is used */
-    static boolean configureIfUnset(Settings settings, Path work) throws IOException {
-        if (!noKeyConfigured(settings)) {
-            return false;
+    /** What the server verifies tokens with. */
+    public enum KeyChoice {
+        /** the key the operator configured */
+        CONFIGURED,
+        /** the demo key from herald.jar: demo mode on and no key configured */
+        DEMO,
+        /** nothing: demo mode off and no key configured, so every token is refused */
+        NONE;
+
+        static KeyChoice of(Settings settings) {
+            return !noKeyConfigured(settings) ? CONFIGURED : settings.demoMode() ? DEMO : NONE;
+        }
+    }
+
+    /**
+     * Uses the demo key when {@link KeyChoice#of} says so, and records the choice in
+     * {@value #IN_USE} for the banner. @return the choice
+     */
+    static KeyChoice configure(Settings settings, Path work) throws IOException {
+        KeyChoice choice = KeyChoice.of(settings);
+        System.setProperty(IN_USE, choice.name());
+        if (choice != KeyChoice.DEMO) {
+            return choice;
         }
         Path key = work.resolve("demo-jwt-public.pem");
         try (InputStream in = resource("public.pem")) {
@@ -56,8 +76,12 @@ public final class DemoJwt {
         if (settings.get(ISSUER_KEY, null) == null) {
             System.setProperty(ISSUER_KEY, ISSUER);
         }
-        System.setProperty(IN_USE, "true");
-        return true;
+        return choice;
+    }
+
+    /** The choice {@link #configure} made in this JVM. */
+    public static KeyChoice inUse() {
+        return KeyChoice.valueOf(System.getProperty(IN_USE, KeyChoice.CONFIGURED.name()));
     }
 
     /**
@@ -97,8 +121,12 @@ public final class DemoJwt {
                 }
             }
         }
-        if (!noKeyConfigured(settings)) {
-            err.println("Note: a verification key is configured here, so a server started with this configuration refuses demo tokens.");
+        switch (KeyChoice.of(settings)) {
+            case CONFIGURED -> err.println("Note: a verification key is configured here, so a server started with this configuration refuses demo tokens.");
+            case NONE -> err.println("Note: demo mode is off here (" + Settings.DEMO_ENABLED + "=false) and no key is configured:"
+                    + " a server started with this configuration refuses every token, this one included.");
+            case DEMO -> err.println("Note: signed with the public demo key: only a server in demo mode (" + Settings.DEMO_ENABLED
+                    + ", default true) without a configured key accepts it.");
         }
         try {
             out.println(sign(subject, groups, locations, Instant.now(), ttl));

@@ -47,7 +47,7 @@ public final class Main {
             System.out.println("Deleted " + stale + " work folder(s) left behind by killed launchers");
         }
         Path work = WorkFolders.create();
-        DemoJwt.configureIfUnset(Settings.fromSystem(), work);
+        DemoJwt.configure(Settings.fromSystem(), work);
         List<URL> classPath = new ArrayList<>();
         classPath.add(self.toUri().toURL());
         try (JarFile jar = new JarFile(self.toFile())) {
@@ -80,7 +80,8 @@ public final class Main {
     }
 
     /**
-     * Applies {@code --port N} (as the system property {@value Settings#HTTP_PORT}), {@code --deploy F} (added to {@value Settings#DEPLOY}) and
+     * Applies {@code --port N} (as the system property {@value Settings#HTTP_PORT}), {@code --host A} (as {@value Settings#HTTP_HOST}),
+     * {@code --deploy F} (added to {@value Settings#DEPLOY}) and
      * {@code --help}. @return {@code false} when the launcher should exit without starting
      */
     static boolean applyArguments(String[] args, PrintStream out) {
@@ -92,6 +93,12 @@ public final class Main {
                     }
                     System.setProperty(Settings.HTTP_PORT, args[++i]);
                 }
+                case "--host" -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("--host needs an address, e.g. 0.0.0.0");
+                    }
+                    System.setProperty(Settings.HTTP_HOST, args[++i]);
+                }
                 case "--deploy" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("--deploy needs a .war file");
@@ -101,20 +108,30 @@ public final class Main {
                 }
                 case "--help", "-h" -> {
                     out.println("""
-                            Usage: java -jar herald.jar [--port N] [--deploy app.war]...
+                            Usage: java -jar herald.jar [--port N] [--host ADDRESS] [--deploy app.war]...
                                    java -jar herald.jar token <user-id> [--groups g1,g2] [--locations l1,l2|*] [--ttl seconds]
                                    java -jar herald.jar hash-password
                               --port N   HTTP port (default 8080; also herald.http.port / HERALD_HTTP_PORT)
+                              --host A   address to listen on (also herald.http.host / HERALD_HTTP_HOST; default 127.0.0.1 in demo mode,
+                                         0.0.0.0 otherwise)
                               --deploy F also deploy the web application F at /<its name> (also herald.deploy / HERALD_DEPLOY, comma-separated)
-                              token      prints a JWT signed with the demo key (valid when no key is configured)
+                              token      prints a JWT signed with the public demo key (accepted only in demo mode without a configured key)
                               hash-password  prints a hash of a password (asked, or read from standard input) for herald.admin.password-hash
                             Configuration (system property or environment variable):
-                              herald.broker.url   HERALD_BROKER_URL   external Artemis, tcp://host:61616 (default: embedded)
+                              herald.demo.enabled HERALD_DEMO_ENABLED demo mode: demo data, admin/admin, demo JWT key, 127.0.0.1 (default true)
+                              herald.broker.url   HERALD_BROKER_URL   external Artemis, tcp://host:61616 (default: embedded, login required)
                               herald.db.url       HERALD_DB_URL       JDBC URL (default: embedded H2 in memory)
                               herald.db.user / herald.db.password, herald.broker.user / herald.broker.password
-                              mp.jwt.verify.publickey.location  MP_JWT_VERIFY_PUBLICKEY_LOCATION  JWT verification key (default: demo key)
+                              mp.jwt.verify.publickey.location  MP_JWT_VERIFY_PUBLICKEY_LOCATION  JWT verification key (default: demo key in
+                                                                demo mode; with demo mode off and no key every token is refused)
                               mp.jwt.verify.issuer              MP_JWT_VERIFY_ISSUER              required iss (demo: herald-demo)
                               herald.admin.password-hash        HERALD_ADMIN_PASSWORD_HASH        the admin page's password (demo: admin/admin)
+                              herald.http.idle-timeout-seconds  HERALD_HTTP_IDLE_TIMEOUT_SECONDS  close connections silent this long, unfinished
+                                                                requests included (default 15; WebSockets are not affected)
+                              herald.http.max-connections       HERALD_HTTP_MAX_CONNECTIONS       open connections at most, WebSockets included
+                                                                (default: three quarters of the open files limit)
+                              herald.openapi.enabled            HERALD_OPENAPI_ENABLED            Payara's /openapi document (default false)
+                            Memory: the JVM's default max heap is a quarter of RAM; set it, e.g. java -Xmx1g -jar herald.jar.
                             See README.md for every key.""");
                     return false;
                 }

@@ -17,6 +17,21 @@ public final class Settings {
     public static final String DB_URL = "herald.db.url";
     public static final String DB_USER = "herald.db.user";
     public static final String DB_PASSWORD = "herald.db.password";
+    /** Demo mode (the application reads the same key): demo data, admin/admin and the demo JWT key. Default true. */
+    public static final String DEMO_ENABLED = "herald.demo.enabled";
+    /** The address the HTTP listener binds: 127.0.0.1 in demo mode, 0.0.0.0 otherwise ({@code --host} sets it). */
+    public static final String HTTP_HOST = "herald.http.host";
+    /**
+     * Seconds a connection may stay silent before the server closes it: a request whose line and
+     * headers stop arriving, and an idle keep-alive connection. Upgraded WebSocket connections are
+     * not affected.
+     */
+    public static final String HTTP_IDLE_TIMEOUT = "herald.http.idle-timeout-seconds";
+    public static final int DEFAULT_HTTP_IDLE_TIMEOUT = 15;
+    /** Open HTTP and WebSocket connections the server accepts at once; more are closed on accept. */
+    public static final String HTTP_MAX_CONNECTIONS = "herald.http.max-connections";
+    /** Payara's MicroProfile OpenAPI document at /openapi (anonymous). Default false. */
+    public static final String OPENAPI_ENABLED = "herald.openapi.enabled";
     /** More WAR files to deploy beside Herald, separated by commas ({@code --deploy} adds to it). */
     public static final String DEPLOY = "herald.deploy";
 
@@ -39,6 +54,42 @@ public final class Settings {
             value = env.get(environmentName(key));
         }
         return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    /**
+     * A boolean read as MicroProfile Config reads it, so that the launcher and the application agree:
+     * {@code true}, {@code 1}, {@code yes}, {@code y} and {@code on} (any case) are true, anything else false.
+     */
+    public boolean flag(String key, boolean fallback) {
+        String value = get(key, null);
+        return value == null ? fallback : java.util.Set.of("true", "1", "yes", "y", "on").contains(value.toLowerCase(Locale.ROOT));
+    }
+
+    /** A whole number from 1 up; @throws IllegalArgumentException for anything else */
+    public int positive(String key, int fallback) {
+        String value = get(key, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number from 1 up, got: " + value);
+        }
+    }
+
+    /** {@value #DEMO_ENABLED}, default {@code true}. */
+    public boolean demoMode() {
+        return flag(DEMO_ENABLED, true);
+    }
+
+    /** {@value #HTTP_HOST}; without it 127.0.0.1 in demo mode (public demo key, admin/admin), else every interface. */
+    public String httpHost() {
+        return get(HTTP_HOST, demoMode() ? "127.0.0.1" : "0.0.0.0");
     }
 
     public int port(String key, int fallback) {

@@ -1,7 +1,6 @@
 package io.herald.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -21,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.herald.launcher.DemoJwt.KeyChoice;
 
 class DemoJwtTest {
 
@@ -65,22 +65,55 @@ class DemoJwtTest {
     }
 
     @Test
-    void theDemoKeyIsUsedOnlyWhenNoKeyIsConfigured(@TempDir Path work) throws Exception {
-        assertFalse(DemoJwt.configureIfUnset(new Settings(Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/idp.pem")), work));
+    void theDemoKeyIsUsedOnlyInDemoModeWhenNoKeyIsConfigured(@TempDir Path work) throws Exception {
+        assertEquals(KeyChoice.CONFIGURED, DemoJwt.configure(new Settings(Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/idp.pem")), work));
         assertEquals(null, System.getProperty(DemoJwt.PUBLIC_KEY_LOCATION));
-        assertFalse(DemoJwt.configureIfUnset(new Settings(Map.of("MP_JWT_VERIFY_PUBLICKEY", "{\"kty\":\"RSA\"}")), work));
+        assertEquals(KeyChoice.CONFIGURED, DemoJwt.configure(new Settings(Map.of("MP_JWT_VERIFY_PUBLICKEY", "{\"kty\":\"RSA\"}")), work));
+        assertEquals(KeyChoice.CONFIGURED, DemoJwt.inUse());
 
-        assertTrue(DemoJwt.configureIfUnset(new Settings(Map.of()), work));
+        assertEquals(KeyChoice.DEMO, DemoJwt.configure(new Settings(Map.of()), work));
         Path key = Path.of(System.getProperty(DemoJwt.PUBLIC_KEY_LOCATION));
         assertTrue(Files.readString(key).startsWith("-----BEGIN PUBLIC KEY-----"));
         assertEquals(DemoJwt.ISSUER, System.getProperty(DemoJwt.ISSUER_KEY));
-        assertEquals("true", System.getProperty(DemoJwt.IN_USE));
+        assertEquals(KeyChoice.DEMO, DemoJwt.inUse());
+    }
+
+    @Test
+    void withDemoModeOffAndNoKeyNoKeyIsSet(@TempDir Path work) throws Exception {
+        for (String off : List.of("false", "FALSE", "no", "0", "off")) {
+            assertEquals(KeyChoice.NONE, DemoJwt.configure(new Settings(Map.of("HERALD_DEMO_ENABLED", off)), work), off);
+            assertEquals(null, System.getProperty(DemoJwt.PUBLIC_KEY_LOCATION));
+            assertEquals(null, System.getProperty(DemoJwt.ISSUER_KEY));
+            assertEquals(KeyChoice.NONE, DemoJwt.inUse());
+        }
+        System.setProperty(Settings.DEMO_ENABLED, "false");
+        try {
+            assertEquals(KeyChoice.NONE, DemoJwt.configure(new Settings(Map.of("HERALD_DEMO_ENABLED", "true")), work), "the property wins");
+        } finally {
+            System.clearProperty(Settings.DEMO_ENABLED);
+        }
+        assertEquals(KeyChoice.CONFIGURED, DemoJwt.configure(new Settings(Map.of("HERALD_DEMO_ENABLED", "false",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/idp.pem")), work));
     }
 
     @Test
     void aConfiguredIssuerIsKeptWithTheDemoKey(@TempDir Path work) throws Exception {
-        assertTrue(DemoJwt.configureIfUnset(new Settings(Map.of("MP_JWT_VERIFY_ISSUER", "https://mine")), work));
+        assertEquals(KeyChoice.DEMO, DemoJwt.configure(new Settings(Map.of("MP_JWT_VERIFY_ISSUER", "https://mine")), work));
         assertEquals(null, System.getProperty(DemoJwt.ISSUER_KEY), "the environment's issuer applies");
+    }
+
+    @Test
+    void theTokenCommandSaysWhichServersAcceptTheToken() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(new ByteArrayOutputStream());
+        assertEquals(0, DemoJwt.printToken(List.of("mallory", "--groups", "admin"), new Settings(Map.of()), out, new PrintStream(err)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("only a server in demo mode"), err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(0, DemoJwt.printToken(List.of("mallory"), new Settings(Map.of("HERALD_DEMO_ENABLED", "false")), out, new PrintStream(err)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("refuses every token"), err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(0, DemoJwt.printToken(List.of("mallory"), new Settings(Map.of("MP_JWT_VERIFY_PUBLICKEY", "k")), out, new PrintStream(err)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("refuses demo tokens"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -92,7 +125,8 @@ class DemoJwtTest {
         String token = out.toString(StandardCharsets.UTF_8).strip();
         assertEquals(3, token.split("\\.").length);
         assertTrue(part(token, 1).contains("\"sub\":\"bob\",\"upn\":\"bob\",\"groups\":[\"admin\"]"), part(token, 1));
-        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Note: signed with the public demo key"), "the token alone on standard output");
+        err.reset();
 
         assertEquals(2, DemoJwt.printToken(List.of(), none, new PrintStream(out), new PrintStream(err)));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Usage: java -jar herald.jar token"));

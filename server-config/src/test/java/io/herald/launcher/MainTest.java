@@ -24,6 +24,15 @@ class MainTest {
     void clearProperties() {
         System.clearProperty(Settings.HTTP_PORT);
         System.clearProperty(Settings.DEPLOY);
+        System.clearProperty(Settings.HTTP_HOST);
+    }
+
+    @Test
+    void hostSetsTheListenAddress() {
+        assertTrue(Main.applyArguments(new String[] {"--host", "0.0.0.0"}, out));
+
+        assertEquals("0.0.0.0", new Settings(Map.of("HERALD_HTTP_HOST", "10.0.0.1")).httpHost(), "the option wins over the environment");
+        assertThrows(IllegalArgumentException.class, () -> Main.applyArguments(new String[] {"--host"}, out));
     }
 
     private String printed() {
@@ -85,7 +94,10 @@ class MainTest {
         assertFalse(Main.applyArguments(new String[] {flag}, out));
 
         String usage = printed();
-        assertTrue(usage.startsWith("Usage: java -jar herald.jar [--port N] [--deploy app.war]...\n"), usage);
+        assertTrue(usage.startsWith("Usage: java -jar herald.jar [--port N] [--host ADDRESS] [--deploy app.war]...\n"), usage);
+        assertTrue(usage.contains("--host A   address to listen on"), usage);
+        assertTrue(usage.contains("herald.http.idle-timeout-seconds"), usage);
+        assertTrue(usage.contains("herald.http.max-connections"), usage);
         assertTrue(usage.contains("--deploy F also deploy the web application F"), usage);
         assertTrue(usage.contains("--port N   HTTP port (default 8080; also herald.http.port / HERALD_HTTP_PORT)"), usage);
         assertTrue(usage.contains("herald.broker.url   HERALD_BROKER_URL"), usage);

@@ -1,6 +1,8 @@
 package io.herald.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -123,5 +125,32 @@ class SettingsTest {
         assertEquals("herald.deploy: not a .war file: " + jar, notWar.getMessage());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new Settings(Map.of("HERALD_DEPLOY", dir.resolve("missing.war").toString())).deployments());
+    }
+
+    @Test
+    void demoModeIsReadAsTheApplicationReadsIt() {
+        assertTrue(new Settings(Map.of()).demoMode());
+        for (String on : java.util.List.of("true", "TRUE", "1", "yes", "on", "Y")) {
+            assertTrue(new Settings(Map.of("HERALD_DEMO_ENABLED", on)).demoMode(), on);
+        }
+        for (String off : java.util.List.of("false", "0", "no", "off", "disabled")) {
+            assertFalse(new Settings(Map.of("HERALD_DEMO_ENABLED", off)).demoMode(), off);
+        }
+    }
+
+    @Test
+    void theDemoListensOnLoopbackOnlyUnlessTold() {
+        assertEquals("127.0.0.1", new Settings(Map.of()).httpHost());
+        assertEquals("0.0.0.0", new Settings(Map.of("HERALD_DEMO_ENABLED", "false")).httpHost());
+        assertEquals("0.0.0.0", new Settings(Map.of("HERALD_HTTP_HOST", "0.0.0.0")).httpHost());
+        assertEquals("127.0.0.1", new Settings(Map.of("HERALD_DEMO_ENABLED", "false", "HERALD_HTTP_HOST", "127.0.0.1")).httpHost());
+    }
+
+    @Test
+    void positiveNumbers() {
+        assertEquals(15, new Settings(Map.of()).positive(Settings.HTTP_IDLE_TIMEOUT, 15));
+        assertEquals(5, new Settings(Map.of("HERALD_HTTP_IDLE_TIMEOUT_SECONDS", "5")).positive(Settings.HTTP_IDLE_TIMEOUT, 15));
+        assertThrows(IllegalArgumentException.class, () -> new Settings(Map.of("HERALD_HTTP_IDLE_TIMEOUT_SECONDS", "0")).positive(Settings.HTTP_IDLE_TIMEOUT, 15));
+        assertThrows(IllegalArgumentException.class, () -> new Settings(Map.of("HERALD_HTTP_MAX_CONNECTIONS", "many")).positive(Settings.HTTP_MAX_CONNECTIONS, 15));
     }
 }

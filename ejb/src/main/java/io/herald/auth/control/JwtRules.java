@@ -26,13 +26,19 @@ import java.util.function.Supplier;
 /**
  * The checks a token must pass: a signature by one of the configured keys with an RSA or EC
  * algorithm (never {@code none} or HMAC), the configured issuer and audience, a subject, and
- * {@code exp}/{@code nbf}/{@code iat} against the clock with the allowed skew.
+ * {@code exp}/{@code nbf}/{@code iat} against the clock with the allowed skew. With no key at all
+ * every token is refused ({@link #NO_KEY}).
  */
 public final class JwtRules {
 
     static final Set<JWSAlgorithm> RSA_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
     static final Set<JWSAlgorithm> EC_ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+    /**
+     * The reason given for every token when there is no key to verify with (none configured, or the
+     * configured one unreadable): without a key nothing can be trusted, so nothing is.
+     */
+    public static final String NO_KEY = "Token verification is not configured on the server";
     /** Tokens longer than this are refused unread. */
     static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
@@ -63,6 +69,9 @@ public final class JwtRules {
     public VerifiedToken verify(String token) throws InvalidTokenException {
         if (token == null || token.isBlank()) {
             throw new InvalidTokenException("Access token required");
+        }
+        if (keys.get().isEmpty()) {
+            throw new InvalidTokenException(NO_KEY);
         }
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidTokenException("Invalid access token");

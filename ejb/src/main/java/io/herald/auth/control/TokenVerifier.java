@@ -3,6 +3,8 @@ package io.herald.auth.control;
 import com.nimbusds.jose.jwk.JWK;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
@@ -65,7 +67,8 @@ public class TokenVerifier {
             cachedKeys = parseOrEmpty(inline.get(), PUBLIC_KEY);
             loadedAt = Instant.MAX;
         } else {
-            LOG.warning("No JWT verification key is configured (mp.jwt.verify.publickey or mp.jwt.verify.publickey.location): every token is refused");
+            LOG.warning("No JWT verification key is configured (mp.jwt.verify.publickey or mp.jwt.verify.publickey.location): every token is refused ("
+                    + JwtRules.NO_KEY + ")");
         }
         Set<String> audiences = config.getOptionalValue(AUDIENCES, String.class)
                 .map(s -> Arrays.stream(s.split(",")).map(String::strip).filter(a -> !a.isEmpty()).collect(Collectors.toSet()))
@@ -82,14 +85,19 @@ public class TokenVerifier {
     }
 
     /**
+     * Created with the application rather than on the first token, so that a missing or unreadable
+     * key is reported once at startup.
+     */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // @PostConstruct has run
+    }
+
+    /**
      * Verifies a token. @throws InvalidTokenException with a short reason that can be shown to the
      * client: {@code Access token required}, {@code Invalid access token}, {@code Invalid token
      * signature}, {@code Invalid token issuer}, {@code Token expired}, ...
      */
     public VerifiedToken verify(String token) throws InvalidTokenException {
-        if (token != null && !token.isBlank() && keys().isEmpty()) {
-            throw new InvalidTokenException("Token verification is not configured on the server");
-        }
         return rules.verify(token);
     }
 

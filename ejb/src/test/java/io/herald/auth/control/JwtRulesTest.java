@@ -161,4 +161,14 @@ class JwtRulesTest {
         assertEquals(Set.of(), cut.verify(rs256(c -> c.claim("groups", null))).groups());
         assertEquals("Token groups must be strings", refusal(rs256(c -> c.claim("groups", List.of(1, 2)))));
     }
+
+    @Test
+    void withNoKeyEveryTokenIsRefusedBeforeItIsRead() throws Exception {
+        JwtRules noKey = new JwtRules(List::of, Optional.empty(), Set.of(), Duration.ZERO, Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
+        for (String token : List.of(rs256(c -> c), rs256(c -> c.issuer("herald-demo").claim("groups", List.of("admin"))),
+                new PlainJWT(claims().build()).serialize(), "not a token")) {
+            assertEquals(JwtRules.NO_KEY, assertThrows(InvalidTokenException.class, () -> noKey.verify(token)).reason());
+        }
+        assertEquals("Access token required", assertThrows(InvalidTokenException.class, () -> noKey.verify(" ")).reason());
+    }
 }

@@ -8,13 +8,16 @@ import fish.payara.micro.boot.AdminCommandRunner;
 import io.herald.launcher.AsadminValues;
 import io.herald.launcher.BrokerAddress;
 import io.herald.launcher.BrokerAddresses;
+import io.herald.launcher.ConnectionCap;
 import io.herald.launcher.DemoJwt;
+import io.herald.launcher.ProcessLimits;
 import io.herald.launcher.Settings;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -24,6 +27,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManagerImpl;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -59,13 +64,31 @@ public final class EmbeddedGateway {
     static final String HEADER_LIMIT =
             "configs.config.server-config.network-config.protocols.protocol.http-listener.http.header-buffer-length-bytes";
     static final int HEADER_LIMIT_BYTES = 32768;
-    static final String HTTP_LISTENER_ENABLED =
-            "configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled";
+    static final String HTTP_LISTENER = "http-listener";
+    static final String LISTENER_PREFIX = "configs.config.server-config.network-config.network-listeners.network-listener." + HTTP_LISTENER + ".";
+    static final String HTTP_LISTENER_ENABLED = LISTENER_PREFIX + "enabled";
+    static final String HTTP_PREFIX = "configs.config.server-config.network-config.protocols.protocol." + HTTP_LISTENER + ".http.";
+    /**
+     * Grizzly's idle timeout (its {@code IdleTimeoutFilter}): a connection with no read or write for
+     * this long is closed, whether its request line and headers are unfinished or it is an idle
+     * keep-alive connection. Upgraded WebSocket connections are not subject to it (measured: an idle
+     * socket stayed open 100 s with the 30 s default).
+     */
+    static final String HTTP_IDLE_TIMEOUT = HTTP_PREFIX + "timeout-seconds";
+    /** {@code Server: Payara Micro 6.2025.10} on every response */
+    static final String HTTP_SERVER_HEADER = HTTP_PREFIX + "server-header";
+    static final String HTTP_XPOWERED_BY = HTTP_PREFIX + "xpowered-by";
+    /** The embedded broker's one user, with every permission on every address; nobody else may connect. */
+    static final String EMBEDDED_BROKER_USER = "herald";
+    static final String EMBEDDED_BROKER_ROLE = "herald";
 
     private final Settings settings = Settings.fromSystem();
     private final Path work;
     private EmbeddedActiveMQ broker;
     private PayaraMicroRuntime payara;
+    /** The user and password for the broker: from the settings, or generated for the embedded broker. */
+    private String brokerUser;
+    private String brokerPassword;
 
     private EmbeddedGateway(Path work) {
         this.work = work;
@@ -86,7 +109,14 @@ public final class EmbeddedGateway {
     private void start() throws Exception {
         BROKER_AUDIT.setLevel(Level.WARNING);
         int httpPort = settings.port(Settings.HTTP_PORT, 8080);
+        String httpHost = settings.httpHost();
+        int idleTimeout = settings.positive(Settings.HTTP_IDLE_TIMEOUT, Settings.DEFAULT_HTTP_IDLE_TIMEOUT);
+        ConnectionCap connectionCap = new ConnectionCap(settings.positive(Settings.HTTP_MAX_CONNECTIONS,
+                ConnectionCap.defaultLimit(ProcessLimits.maxFileDescriptors())), System::currentTimeMillis);
+        boolean openApi = settings.flag(Settings.OPENAPI_ENABLED, false);
         String brokerUrl = settings.get(Settings.BROKER_URL, null);
+        brokerUser = settings.get(Settings.BROKER_USER, null);
+        brokerPassword = settings.get(Settings.BROKER_PASSWORD, null);
         BrokerAddresses brokerAddress = brokerUrl == null ? BrokerAddresses.of(startEmbeddedBroker(httpPort)) : BrokerAddresses.parse(brokerUrl);
         String dbUrl = settings.get(Settings.DB_URL, Settings.DEFAULT_DB_URL);
 
@@ -108,7 +138,13 @@ public final class EmbeddedGateway {
         // application's paths would answer 404.
         micro.setPreBootHandler(admin -> {
             run(admin, "set", HTTP_LISTENER_ENABLED + "=false");
+            run(admin, "set", LISTENER_PREFIX + "address=" + httpHost);
             run(admin, "set", HEADER_LIMIT + "=" + HEADER_LIMIT_BYTES);
+            run(admin, "set", HTTP_IDLE_TIMEOUT + "=" + idleTimeout);
+            run(admin, "set", HTTP_SERVER_HEADER + "=false");
+            run(admin, "set", HTTP_XPOWERED_BY + "=false");
+            // Payara's MicroProfile OpenAPI document at /openapi lists every endpoint to anyone
+            run(admin, "set-openapi-configuration", "--enabled=" + openApi);
             run(admin, "set", GRID + "cluster-group-name=herald-" + java.util.UUID.randomUUID());
             run(admin, "set", GRID + "discovery-mode=tcpip");
             run(admin, "set", GRID + "tcpip-members=127.0.0.1");
@@ -139,8 +175,20 @@ public final class EmbeddedGateway {
             }
         }
         run(adminAfterBoot[0], "set", HTTP_LISTENER_ENABLED + "=true");
-        System.out.println(banner(httpPort, brokerUrl == null ? "embedded (" + brokerAddress + ")" : brokerUrl,
-                dbUrl.equals(Settings.DEFAULT_DB_URL) ? "embedded H2 (in memory)" : dbUrl));
+        // The listener enabled above starts on Payara's configuration thread a moment later; the cap
+        // goes on from a thread of its own so that the launcher's thread is not held up.
+        Thread capInstaller = new Thread(() -> {
+            try {
+                GrizzlyConnectionCap.install(payara, HTTP_LISTENER, connectionCap);
+                LOG.info(() -> "HTTP connection cap on: at most " + connectionCap.limit() + " open connections (" + Settings.HTTP_MAX_CONNECTIONS + ")");
+            } catch (RuntimeException e) {
+                LOG.severe(() -> "The HTTP connection cap could not be installed, connections are not capped: " + e.getMessage());
+            }
+        }, "herald-connection-cap");
+        capInstaller.setDaemon(true);
+        capInstaller.start();
+        System.out.println(banner(httpHost, httpPort, brokerUrl == null ? "embedded (" + brokerAddress + ", login required)" : brokerUrl,
+                dbUrl.equals(Settings.DEFAULT_DB_URL) ? "embedded H2 (in memory)" : dbUrl, idleTimeout, connectionCap.limit(), openApi));
     }
 
     private BrokerAddress startEmbeddedBroker(int httpPort) throws Exception {
@@ -155,17 +203,37 @@ public final class EmbeddedGateway {
         ConfigurationImpl config = new ConfigurationImpl();
         config.setName("herald-embedded");
         config.setPersistenceEnabled(false);
-        config.setSecurityEnabled(false);
+        // Any local process could connect to the broker on 127.0.0.1: read every tenant's events,
+        // publish to herald.ingest, forge herald:control messages. Only Herald's own user, with a
+        // password made for this instance (it never leaves the process and its work folder), may.
+        brokerUser = EMBEDDED_BROKER_USER;
+        brokerPassword = randomSecret();
+        config.setSecurityEnabled(true);
+        config.putSecurityRoles("#", java.util.Set.of(new Role(EMBEDDED_BROKER_ROLE, true, true, true, true, true, true, true, true, true, true)));
+        // the broker's internal cluster user bypasses the roles; its default password is public
+        config.setClusterUser("herald-cluster");
+        config.setClusterPassword(randomSecret());
+        ActiveMQSecurityManagerImpl users = new ActiveMQSecurityManagerImpl();
+        users.getConfiguration().setDefaultUser(null);
+        users.getConfiguration().addUser(brokerUser, brokerPassword);
+        users.getConfiguration().addRole(brokerUser, EMBEDDED_BROKER_ROLE);
         config.setJMXManagementEnabled(false);
         config.setBrokerInstance(work.resolve("broker").toFile());
         config.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of("DLQ"))
                 .setExpiryAddress(SimpleString.of("ExpiryQueue")));
         config.addAcceptorConfiguration("herald", "tcp://127.0.0.1:" + port + "?protocols=CORE");
-        broker = new EmbeddedActiveMQ().setConfiguration(config).start();
+        broker = new EmbeddedActiveMQ().setConfiguration(config).setSecurityManager(users).start();
         BrokerAddress address = new BrokerAddress("127.0.0.1", port);
         LOG.info(() -> "Embedded Artemis broker listening on 127.0.0.1:" + address.port());
         return address;
+    }
+
+    /** 128 random bits as 32 hex digits (no character asadmin or a URL would need escaped). */
+    private static String randomSecret() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private void configure(AdminCommandRunner admin, BrokerAddresses brokerAddress, String dbUrl) {
@@ -173,19 +241,18 @@ public final class EmbeddedGateway {
                 "ConnectorClassName", brokerAddress.connectorClassNames(),
                 "ConnectionParameters", brokerAddress.connectionParameters(),
                 "HA", brokerAddress.highlyAvailable() ? "true" : null,
-                "UserName", settings.get(Settings.BROKER_USER, null),
-                "Password", settings.get(Settings.BROKER_PASSWORD, null))), RESOURCE_ADAPTER);
+                "UserName", brokerUser,
+                "Password", brokerPassword)), RESOURCE_ADAPTER);
         // the RAR first, then the JMS resources on it, then (after this handler) the WAR
         run(admin, "deploy", "--name", RESOURCE_ADAPTER, work.resolve("deploy/" + RESOURCE_ADAPTER + ".rar").toString());
         // The adapter's credentials serve only the inbound (MDB) connections; sends use the pool's
         // default principal, which Payara takes from the pool's UserName and Password properties.
-        String brokerUser = settings.get(Settings.BROKER_USER, null);
         List<String> pool = new java.util.ArrayList<>(List.of("--raname", RESOURCE_ADAPTER,
                 "--connectiondefinition", "org.apache.activemq.artemis.ra.ActiveMQRAConnectionFactory",
                 "--transactionsupport", "XATransaction"));
         if (brokerUser != null) {
             pool.addAll(List.of("--property", AsadminValues.properties(AsadminValues.map(
-                    "UserName", brokerUser, "Password", settings.get(Settings.BROKER_PASSWORD, "()")))));
+                    "UserName", brokerUser, "Password", brokerPassword == null ? "()" : brokerPassword))));
         }
         pool.add(JMS_POOL);
         run(admin, "create-connector-connection-pool", pool.toArray(String[]::new));
@@ -304,19 +371,29 @@ public final class EmbeddedGateway {
         }
     }
 
-    private String banner(int port, String broker, String database) {
+    private String banner(String host, int port, String broker, String database, int idleTimeout, int maxConnections, boolean openApi) {
+        String jwt = switch (DemoJwt.inUse()) {
+            case DEMO -> "  JWT:      DEMO key (issuer " + DemoJwt.ISSUER + "); a token for user alice: java -jar herald.jar token alice  (admin: token admin --groups admin)";
+            case CONFIGURED -> "  JWT:      key from " + settings.get(DemoJwt.PUBLIC_KEY_LOCATION, DemoJwt.PUBLIC_KEY);
+            case NONE -> "  JWT:      NO KEY: demo mode is off and no key is configured (mp.jwt.verify.publickey.location), so EVERY token is refused";
+        };
+        boolean everyInterface = host.equals("0.0.0.0") || host.equals("::");
         return String.join(System.lineSeparator(),
                 "",
-                "Herald is ready on http://localhost:" + port + "  (readiness: /health/ready)",
+                "Herald is ready on http://" + (everyInterface ? "localhost" : host.contains(":") ? "[" + host + "]" : host) + ":" + port
+                        + "  (readiness: /health/ready)",
+                "  listening: " + (everyInterface ? "every interface" : host + " only") + " (" + Settings.HTTP_HOST + " / --host)"
+                        + (settings.demoMode() ? "; demo mode is on (" + Settings.DEMO_ENABLED + ")" : ""),
+                "  limits:   idle connections closed after " + idleTimeout + " s, at most " + maxConnections + " open connections"
+                        + (openApi ? ", /openapi on" : ""),
+                "  memory:   " + ProcessLimits.heapAdvice(),
                 "  broker:   " + broker,
                 "  database: " + database,
                 "  commerce: POST /commerce/api/auth/login {\"email\":\"admin@example.com\",\"password\":\"admin\"}, then ws://localhost:" + port + "/commerce/ws",
                 "  inventory: ws://localhost:" + port + "/inventory/api/ws/notification?access_token=<JWT>",
                 "  orders:   ws://localhost:" + port + "/orders/ws, first message {\"type\":\"connect\",\"data\":{\"api_key\":\"ak_demo_acme\"}}"
                         + " (REST: X-API-Key: ak_demo_acme; signing secret sk_demo_acme; also ak_demo_globex / sk_demo_globex)",
-                Boolean.getBoolean(DemoJwt.IN_USE)
-                        ? "  JWT: DEMO key (issuer " + DemoJwt.ISSUER + "); a token for user alice: java -jar herald.jar token alice  (admin: token admin --groups admin)"
-                        : "  JWT: key from " + settings.get(DemoJwt.PUBLIC_KEY_LOCATION, DemoJwt.PUBLIC_KEY),
+                jwt,
                 "Stop with Ctrl-C.",
                 "");
     }
