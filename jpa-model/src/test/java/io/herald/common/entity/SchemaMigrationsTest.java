@@ -63,7 +63,7 @@ class SchemaMigrationsTest {
             for (Future<Integer> run : runs) {
                 executed += run.get();
             }
-            assertEquals(3, executed, "each version once");
+            assertEquals(4, executed, "each version once");
         } finally {
             nodes.shutdown();
         }
