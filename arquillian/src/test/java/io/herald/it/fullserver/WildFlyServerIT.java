@@ -37,7 +37,7 @@ class WildFlyServerIT {
             assertTrue(output.contains("pooled connection factory herald-artemis") && output.contains("present"), output);
 
             FullServerSmoke.everyApiAnswers(server, server.management("/health/ready"), "WildFly");
-            assertTrue(server.logText().contains("Schema migrated at version 2 (postgresql)"), "Flyway created the schema");
+            assertTrue(server.logText().contains("Schema migrated at version 4 (postgresql)"), "Flyway created the schema");
         }
     }
 }
