@@ -42,6 +42,11 @@ create_one() { # name port peer-port [--backup]
     --user "$USER_NAME" --password "$HERALD_BROKER_PASSWORD" --require-login \
     --cluster-user herald-cluster --cluster-password "$cluster" \
     --no-web --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor "$@" > "$DIR/$name-create.log"
+  # the flags above drop the extra acceptors, but the main one still speaks every protocol: Herald
+  # (and its resource adapter) use the core protocol only
+  sed -i -E '/<acceptor name="artemis">/ s/protocols=[A-Z,]+/protocols=CORE/' "$DIR/$name/etc/broker.xml"
+  grep -q '<acceptor name="artemis">.*protocols=CORE;' "$DIR/$name/etc/broker.xml" \
+    || { echo "$name: could not limit the acceptor to the core protocol; see $DIR/$name/etc/broker.xml" >&2; exit 1; }
   echo "$name: created (tcp://$HOST:$port)"
 }
 
