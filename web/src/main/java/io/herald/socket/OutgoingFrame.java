@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
  */
 public record OutgoingFrame(String text, int bytes, boolean event, long committedAt) {
 
+    /** A keepalive ping (compared by identity): the sender writes a ping frame in its place. */
+    static final OutgoingFrame KEEPALIVE = new OutgoingFrame("", 0, false, 0);
+
     /** A reply or any other frame that is not an event. */
     public static OutgoingFrame of(String text) {
         return new OutgoingFrame(text, utf8Length(text), false, 0);

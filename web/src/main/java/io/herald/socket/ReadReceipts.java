@@ -49,13 +49,18 @@ final class ReadReceipts {
         if (written - lastPingAt < every) {
             return Optional.empty();
         }
+        return Optional.of(ping());
+    }
+
+    /** The payload of a ping to send now whatever was written since the last one (a keepalive ping is a receipt too). */
+    synchronized ByteBuffer ping() {
         lastPingAt = written;
         long token = TOKENS.nextLong();
         if (outstanding.size() == maxOutstanding) {
             outstanding.removeFirst();
         }
         outstanding.addLast(new long[] {token, written});
-        return Optional.of(ByteBuffer.allocate(PAYLOAD).putLong(token).putLong(written).flip());
+        return ByteBuffer.allocate(PAYLOAD).putLong(token).putLong(written).flip();
     }
 
     /**

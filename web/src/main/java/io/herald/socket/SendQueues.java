@@ -1,6 +1,8 @@
 package io.herald.socket;
 
 import io.herald.delivery.control.EventEnvelope;
+import io.herald.delivery.control.SessionRegistry;
+import io.herald.delivery.control.Subscriber;
 import io.herald.operations.control.GatewayMeter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -39,6 +41,11 @@ public class SendQueues {
     @ConfigProperty(name = "herald.session.ping-every-bytes", defaultValue = "131072")
     long pingEveryBytes;
 
+    /** A connection with nothing written for this long gets a WebSocket ping; 0: never. */
+    @Inject
+    @ConfigProperty(name = "herald.session.keepalive-seconds", defaultValue = "25")
+    int keepaliveSeconds;
+
     /** 0: one per processor. */
     @Inject
     @ConfigProperty(name = "herald.delivery.threads", defaultValue = "0")
@@ -46,6 +53,9 @@ public class SendQueues {
 
     @Inject
     GatewayMeter meter;
+
+    @Inject
+    SessionRegistry registry;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threadFactory;
@@ -64,6 +74,30 @@ public class SendQueues {
                     return t;
                 });
         senders = pool;
+        if (keepaliveSeconds > 0) {
+            Thread keepalive = threadFactory.newThread(this::keepAliveUntilStopped);
+            keepalive.setName("herald-keepalive");
+            keepalive.setDaemon(true);
+            keepalive.start();
+        }
+    }
+
+    /** Every second, pings the connections that had nothing written for {@code herald.session.keepalive-seconds}. */
+    private void keepAliveUntilStopped() {
+        long idle = TimeUnit.SECONDS.toNanos(keepaliveSeconds);
+        while (!senders.isShutdown()) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Subscriber s : registry.subscribers()) {
+                if (s instanceof SocketConnection c) {
+                    c.out().keepAlive(now, idle);
+                }
+            }
+        }
     }
 
     @PreDestroy

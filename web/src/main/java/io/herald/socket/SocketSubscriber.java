@@ -60,6 +60,8 @@ public final class SocketSubscriber implements Subscriber {
     /** Set by {@link #closeWhenSent}: the close that follows the last queued frame. */
     private volatile CloseReason pendingClose;
     private final ErrorBudget errors = ErrorBudget.standard();
+    /** When a frame or ping was last written ({@link System#nanoTime}). */
+    private volatile long lastWriteAt = System.nanoTime();
 
     /**
      * @param format the key under which encoded events are shared between sessions of one wire format
@@ -176,6 +178,18 @@ public final class SocketSubscriber implements Subscriber {
         }
     }
 
+    /**
+     * Queues a ping when nothing was written for {@code idleNanos} (as of {@code now}, {@link System#nanoTime}),
+     * so that a client can tell a quiet server from a dead one, and a client that is gone is found
+     * by its missing pongs.
+     */
+    public void keepAlive(long now, long idleNanos) {
+        if (now - lastWriteAt >= idleNanos && queue.isEmpty()) {
+            lastWriteAt = now;
+            enqueue(OutgoingFrame.KEEPALIVE);
+        }
+    }
+
     /** Writes what is waiting; runs on a sender thread, never twice at once for one session. */
     private void drain() {
         while (true) {
@@ -208,6 +222,15 @@ public final class SocketSubscriber implements Subscriber {
     }
 
     private boolean write(OutgoingFrame frame) {
+        lastWriteAt = System.nanoTime();
+        if (frame == OutgoingFrame.KEEPALIVE) {
+            try {
+                sink.ping(receipts.ping());
+            } catch (IOException | RuntimeException e) {
+                LOG.fine(() -> "Keepalive ping to " + id() + " failed: " + e);
+            }
+            return true;
+        }
         boolean more;
         try {
             more = sink.write(frame.text(), this::resume);

@@ -321,6 +321,26 @@ class SocketSubscriberTest {
     }
 
     @Test
+    void aQuietConnectionGetsAKeepalivePingWhichIsAReadReceiptToo() {
+        client.completeAtOnce();
+        SocketSubscriber cut = subscriber(client, 1000, 1 << 20);
+        cut.send("0123456789");
+        long now = System.nanoTime();
+        long idle = java.util.concurrent.TimeUnit.SECONDS.toNanos(25);
+
+        cut.keepAlive(now, idle);
+        assertEquals(0, client.pings.size(), "written just now");
+        cut.keepAlive(now + idle + 1, idle);
+        assertEquals(1, client.pings.size());
+        cut.keepAlive(now + idle + 2, idle);
+        assertEquals(1, client.pings.size(), "the ping counts as a write");
+        assertEquals(1, client.sent.size(), "no text frame for it");
+
+        client.pong(client.pings.get(0).duplicate());
+        assertEquals(0, cut.unacknowledgedBytes());
+    }
+
+    @Test
     void aPongAcknowledgesWhatWasWrittenBeforeItsPing() {
         client.completeAtOnce();
         SocketSubscriber cut = subscriber(client, 1000, 20);
