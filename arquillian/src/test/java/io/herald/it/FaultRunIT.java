@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three nodes on an Artemis primary/backup pair and one database of their own (a second PostgreSQL
- * server in {@code .ci/run}, otherwise H2 on disk), a steady producer, a client on each node. Phase 1:
- * node C is killed with {@code kill -9}; its client reconnects to node A with the last
- * {@code event_id} it saw. Phase 2: the primary broker is killed with {@code kill -9}; the backup takes
- * over. Phase 3: the database server restarts (every connection breaks). Per phase and client it
+ * server in {@code .ci/run}, otherwise H2 on disk), a steady producer that sends each event through
+ * the next node in turn once the previous one was accepted, a client on each node. Phase 1: no
+ * fault (the producer's order must hold although the nodes publish in parallel). Phase 2: node C is
+ * killed with {@code kill -9}; its client reconnects to node A with the last {@code event_id} it saw.
+ * Phase 3: the primary broker is killed with {@code kill -9}; the backup takes over. Phase 4: the
+ * backup hangs for 8 s (SIGSTOP; sends block, markers stop coming back, the nodes read the log).
+ * Phase 5: the database server restarts (every connection breaks). Per phase and client it
  * prints produced (acknowledged with 202), received, lost, duplicated, out of order, the longest wait
  * and the events "in doubt" (posted to node C as it died: committed, never acknowledged, so their
  * place in the order is unknown to the producer; they count for duplicates, not for order), and
@@ -170,7 +173,7 @@ class FaultRunIT {
                             // not accepted: not produced
                         }
                         try {
-                            Thread.sleep(25);
+                            Thread.sleep(15);
                         } catch (InterruptedException e) {
                             return;
                         }
@@ -200,18 +203,24 @@ class FaultRunIT {
                 }, "readiness");
                 readiness.start();
                 // each phase: from the fault to the next one; the first also has the calm before it
-                int[] phaseStart = new int[4];
+                String[] phases = {"one producer through three nodes, no fault", "kill -9 of node C (its client resumes on node A)",
+                    "kill -9 of the primary broker", "the backup broker hangs 8 s (SIGSTOP)", "database restart"};
+                int[] phaseStart = new int[phases.length + 1];
                 try {
-                    Thread.sleep(4000);
+                    Thread.sleep(8000);
+                    phaseStart[1] = lastN.get() + 1;
                     producers.remove(c);
                     c.kill();
                     Thread.sleep(1500);
                     clients.get(2).connect(a);
                     Thread.sleep(4000);
-                    phaseStart[1] = lastN.get() + 1;
+                    phaseStart[2] = lastN.get() + 1;
                     brokers.killPrimary();
                     Thread.sleep(10_000);
-                    phaseStart[2] = lastN.get() + 1;
+                    phaseStart[3] = lastN.get() + 1;
+                    brokers.hangBackup(8000);
+                    Thread.sleep(5000);
+                    phaseStart[4] = lastN.get() + 1;
                     database.restart();
                     Thread.sleep(8000);
                 } finally {
@@ -225,8 +234,7 @@ class FaultRunIT {
                 }
                 Thread.sleep(500);
                 phaseStart[0] = 1;
-                phaseStart[3] = Integer.MAX_VALUE;
-                String[] phases = {"kill -9 of node C (its client resumes on node A)", "kill -9 of the primary broker", "database restart"};
+                phaseStart[phases.length] = Integer.MAX_VALUE;
                 StringBuilder report = new StringBuilder("Fault run, three nodes on an Artemis primary/backup pair and "
                         + (database.isPostgres() ? "PostgreSQL" : "H2") + ":\n");
                 List<String> lines = new ArrayList<>();

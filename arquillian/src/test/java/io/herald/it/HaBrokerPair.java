@@ -48,6 +48,24 @@ public final class HaBrokerPair implements AutoCloseable {
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
     }
 
+    /** Stops the backup (live once the primary died) with SIGSTOP for {@code millis}, then lets it go on: a broker that hangs. */
+    public void hangBackup(long millis) throws Exception {
+        long pid = Long.parseLong(Files.readString(dir.resolve("backup.pid")).trim());
+        signal("STOP", pid);
+        try {
+            Thread.sleep(millis);
+        } finally {
+            signal("CONT", pid);
+        }
+    }
+
+    private static void signal(String name, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).redirectErrorStream(true).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + pid + " failed");
+        }
+    }
+
     private void script(String command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("bash", System.getProperty("herald.ha.script", "../server-config/src/main/broker/artemis-ha-pair.sh"), command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

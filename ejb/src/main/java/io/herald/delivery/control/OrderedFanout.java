@@ -10,9 +10,11 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -21,10 +23,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hands the events of the topic to this node's {@link Fanout} so that every subscriber receives
- * durable events in event-log (id) order, also across broker outages, and none is lost.
+ * durable events in event-log (id) order, also across broker outages and across the nodes that
+ * publish them, and none is lost.
  *
- * <p>While the node is <em>live</em> it trusts the topic: every event goes to the fan-out as it
- * arrives. It stops trusting it, and <em>catches up</em> from the event log instead, as soon as
+ * <p>While the node is <em>live</em> it trusts the topic: an event whose id is the next one after
+ * the last handed over goes to the fan-out as it arrives. An event with a higher id waits until the
+ * ids in between arrive too, at most {@code herald.delivery.gap-wait-ms}; then the event log is
+ * asked for them, and those it has go out first, in id order. Ids the log does not have then
+ * (a rolled-back transaction, or one that took an id and has not committed yet) are remembered as
+ * <em>open</em> for {@code herald.delivery.late-commit-ms}: one that commits later is delivered
+ * late, from the topic or from the log, and the event ids clients see name the open ids below them
+ * so that a client resuming elsewhere still gets it (see {@link EventIds}). Publishing nodes send in
+ * parallel, so without the wait an event committed and answered on one node could reach clients
+ * after a later event of the same producer sent through another node.
+ *
+ * <p>It stops trusting the topic, and <em>catches up</em> from the event log instead, as soon as
  * it may have missed something:
  * <ul>
  * <li>a message of some node is missing (each node numbers its messages),</li>
@@ -34,24 +47,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * or a subscription that was lost).</li>
  * </ul>
  * While catching up, durable events are read from the log in id order after the last one handed
- * over (also while the broker is down: the database is enough), durable events arriving on the
- * topic are left to that reading, and a marker is sent until one comes back. A marker that comes
- * back proves the subscription receives everything published from then on; everything published
- * before was committed before, so one last read of the log, made while the topic waits, closes the
- * gap, and the node is live again. The fan-out's memory of recent ids drops the copies the topic
- * and the outbox repair bring later.
+ * over, and the open ids below it are looked up too (also while the broker is down: the database
+ * is enough); durable events arriving on the topic are left to that reading, and a marker is sent
+ * until one comes back. A marker that comes back proves the subscription receives everything
+ * published from then on; everything published before was committed before, so one last read of
+ * the log, made while the topic waits, closes the gap, and the node is live again. The fan-out's
+ * memory of recent ids drops the copies the topic and the outbox repair bring later.
  *
- * <p>After a broker restart the container may set the node's subscription up a second time, shortly
- * after the first one proved whole, and a message published in between never reaches the node. So
- * for {@code herald.delivery.probation-ms} after catching up, an event whose id is not the next one
- * after the last handed over waits until the log has been asked for the ids in between; those that
- * exist go out first. (Outside that window ids skip whenever producers commit concurrently, and the
- * topic is trusted without a query.)
- *
- * <p>The guarantee is per node and therefore per subscriber: durable events in ascending id order.
- * The one exception is inherent to concurrent producers: an event whose transaction commits after
- * an event with a higher id was handed over is delivered late rather than dropped. Ephemeral events
- * are delivered as they arrive.
+ * <p>The guarantee is per node and therefore per subscriber: durable events in ascending id order,
+ * and an event committed before another was sent is handed over before it. The one exception is
+ * inherent to concurrent producers: an event whose transaction commits after a higher id was
+ * handed over is delivered late rather than dropped. Ephemeral events are delivered as they arrive.
  */
 @ApplicationScoped
 public class OrderedFanout {
@@ -63,15 +69,28 @@ public class OrderedFanout {
     private static final int BATCH = 500;
     /** How many publishing nodes a node remembers the last message number of. */
     private static final int ORIGINS = 1024;
+    /** At most this many ids skipped at once are remembered as open (a larger jump is a sequence that moved on). */
+    static final int MAX_RUN = 1_000;
+    /** At most this many open ids are remembered (the oldest are forgotten first). */
+    static final int MAX_OPEN = 10_000;
+    /** At most this many open ids are looked up in the log at once. */
+    private static final int LOOKUP = 500;
+    /** Events waiting for a lower id; beyond, the node reads the log instead. */
+    static final int MAX_WAITING = 100_000;
+    /** How often open ids are looked up in the log while the topic is trusted. */
+    static final long OPEN_CHECK_MS = 500;
 
     /** Whether the node trusts the topic. */
     public enum Mode {
         LIVE, CATCHING_UP
     }
 
-    /** Where a node catching up reads the event log (the {@link EventLog} in the server). */
+    /** Where a node reads the event log (the {@link EventLog} in the server). */
     interface LogReader {
         List<EventEnvelope> after(long id, int max);
+
+        /** The logged events among {@code ids}, in id order. */
+        List<EventEnvelope> withIds(List<Long> ids);
 
         long lastId();
     }
@@ -104,8 +123,12 @@ public class OrderedFanout {
     long markerTimeoutMs;
 
     @Inject
-    @ConfigProperty(name = "herald.delivery.probation-ms", defaultValue = "30000")
-    long probationMs;
+    @ConfigProperty(name = "herald.delivery.gap-wait-ms", defaultValue = "10")
+    long gapWaitMs;
+
+    @Inject
+    @ConfigProperty(name = "herald.delivery.late-commit-ms", defaultValue = "60000")
+    long lateCommitMs;
 
     LogReader log;
     MarkerSender markers;
@@ -119,9 +142,13 @@ public class OrderedFanout {
     /** Catching up ends with a marker numbered higher than this. */
     private long markerNeeded;
     private long caughtUpEvents;
-    /** Whether gaps in the ids are checked against the log, until {@link #probationUntil} ({@link #clock} nanos). */
-    private boolean onProbation;
-    private long probationUntil;
+    /** Events from the topic above a missing id, by id. */
+    private final TreeMap<Long, EventEnvelope> waiting = new TreeMap<>();
+    /** Since when ({@link #clock} nanos) the lowest missing id has been waited for. */
+    private long waitingSince;
+    /** Ids below {@link #delivered} that were skipped because the log did not have them, with when ({@link #clock} nanos). */
+    private final TreeMap<Long, Long> open = new TreeMap<>();
+    private long openCheckedAt;
     private final Map<String, long[]> lastNumbers = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -143,6 +170,11 @@ public class OrderedFanout {
             @Override
             public List<EventEnvelope> after(long id, int max) {
                 return eventLog.allAfter(id, max);
+            }
+
+            @Override
+            public List<EventEnvelope> withIds(List<Long> ids) {
+                return eventLog.withIds(ids);
             }
 
             @Override
@@ -185,7 +217,14 @@ public class OrderedFanout {
                 LOG_FAILURES.log(Level.WARNING, () -> "Catching up from the event log failed, retrying: " + e);
             }
             try {
-                Thread.sleep(mode() == Mode.LIVE ? Math.max(10, markerEveryMs / 5) : 50);
+                synchronized (lock) {
+                    long pause = mode == Mode.LIVE ? Math.max(10, markerEveryMs / 5) : 50;
+                    if (!waiting.isEmpty()) {
+                        long due = TimeUnit.NANOSECONDS.toMillis(waitingSince + TimeUnit.MILLISECONDS.toNanos(gapWaitMs) - clock.getAsLong());
+                        pause = Math.max(1, Math.min(pause, due + 1));
+                    }
+                    lock.wait(pause);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -206,50 +245,79 @@ public class OrderedFanout {
             if (skipped(origin, number)) {
                 suspect("a message of node " + origin + " did not arrive");
             }
-            if (!event.durable() || mode == Mode.LIVE) {
-                if (event.durable() && event.id() > delivered + 1 && onProbation() && !fillGapBefore(event.id())) {
-                    return; // the log hands it over
-                }
-                if (fanout.deliver(event) >= 0 && event.durable() && event.id() > delivered) {
-                    delivered = event.id();
-                }
-            } else if (delivered >= 0 && event.id() <= delivered) {
-                // reading the log after 'delivered' would not reach it: a transaction that
-                // committed late, or a copy the fan-out drops
+            if (!event.durable()) {
                 fanout.deliver(event);
-            }
-            // else: the next read of the log hands it over in its place
-        }
-    }
-
-    private boolean onProbation() {
-        if (onProbation && clock.getAsLong() - probationUntil >= 0) {
-            onProbation = false;
-        }
-        return onProbation;
-    }
-
-    /**
-     * Hands over the logged events between the last one handed over and {@code id}.
-     * @return {@code false} when the log could not be read (the node is then catching up)
-     */
-    private boolean fillGapBefore(long id) {
-        try {
-            List<EventEnvelope> batch;
-            do {
-                batch = log.after(delivered, BATCH);
-                for (EventEnvelope e : batch) {
-                    if (e.id() >= id) {
-                        return true;
+            } else if (delivered >= 0 && event.id() <= delivered) {
+                // a transaction that committed after a higher id went out, or a copy the fan-out drops
+                late(event);
+            } else if (mode == Mode.LIVE) {
+                if (event.id() == delivered + 1) {
+                    inOrder(event);
+                    releaseWaiting();
+                } else {
+                    if (waiting.isEmpty()) {
+                        waitingSince = clock.getAsLong();
+                        lock.notifyAll();
                     }
-                    fanout.deliver(e);
-                    delivered = e.id();
+                    waiting.put(event.id(), event);
+                    if (waiting.size() > MAX_WAITING) {
+                        suspect(MAX_WAITING + " events wait for a lower id");
+                    }
                 }
-            } while (batch.size() == BATCH);
-            return true;
-        } catch (RuntimeException e) {
-            suspect("the event log could not be read to fill a gap before id " + id + ": " + e);
-            return false;
+            }
+            // else: catching up; the next read of the log hands it over in its place
+        }
+    }
+
+    /** Hands over {@code event}, the next in id order; the ids skipped below it are open. */
+    private void inOrder(EventEnvelope event) {
+        long skipped = event.id() - delivered - 1;
+        if (delivered >= 0 && skipped > 0 && skipped <= MAX_RUN) {
+            long now = clock.getAsLong();
+            for (long id = delivered + 1; id < event.id(); id++) {
+                open.put(id, now);
+            }
+            while (open.size() > MAX_OPEN) {
+                open.pollFirstEntry();
+            }
+        }
+        delivered = event.id();
+        fanout.deliver(open.isEmpty() ? event : event.resumingAt(event.id(), newestOpen(event.id())));
+    }
+
+    /** Hands over {@code event}, whose id is at or below the last handed over. */
+    private void late(EventEnvelope event) {
+        open.remove(event.id());
+        fanout.deliver(open.isEmpty() && event.id() == delivered ? event : event.resumingAt(delivered, newestOpen(delivered)));
+    }
+
+    /** The newest open ids below {@code id}, ascending, at most {@link EventIds#MAX_OPEN}. */
+    private List<Long> newestOpen(long id) {
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        List<Long> newest = new ArrayList<>(EventIds.MAX_OPEN);
+        for (Long o : open.headMap(id, false).descendingKeySet()) {
+            if (newest.size() == EventIds.MAX_OPEN) {
+                break;
+            }
+            newest.add(0, o);
+        }
+        return newest;
+    }
+
+    /** Hands over the waiting events that are next in order now. */
+    private void releaseWaiting() {
+        while (!waiting.isEmpty() && waiting.firstKey() <= delivered + 1) {
+            EventEnvelope next = waiting.pollFirstEntry().getValue();
+            if (next.id() <= delivered) {
+                late(next);
+            } else {
+                inOrder(next);
+            }
+        }
+        if (!waiting.isEmpty()) {
+            waitingSince = clock.getAsLong();
         }
     }
 
@@ -272,6 +340,7 @@ public class OrderedFanout {
                 return;
             }
             mode = Mode.CATCHING_UP;
+            waiting.clear(); // committed above the last handed over: the log hands them over
             markerNeeded = markerSent;
             caughtUpEvents = 0;
             long from = delivered;
@@ -279,7 +348,10 @@ public class OrderedFanout {
         }
     }
 
-    /** One step of the ticker thread: checks the markers while live, reads the log while catching up. */
+    /**
+     * One step of the ticker thread: while live, fills a gap that waited long enough from the log,
+     * looks up open ids and checks the markers; while catching up, reads the log.
+     */
     void tick(long now) {
         if (deliveredSoFar() < 0) {
             long last = log.lastId();
@@ -289,10 +361,16 @@ public class OrderedFanout {
                 }
             }
         }
+        forgetOldOpenIds(now);
         long sent = markerSent;
         boolean outstanding = markerReceived < sent;
         long sinceSent = TimeUnit.NANOSECONDS.toMillis(now - markerSentAt);
         if (mode() == Mode.LIVE) {
+            fillGap(now);
+            if (now - openCheckedAt >= TimeUnit.MILLISECONDS.toNanos(OPEN_CHECK_MS)) {
+                openCheckedAt = now;
+                lookUpOpenIds();
+            }
             if (outstanding && sinceSent > markerTimeoutMs) {
                 suspect("marker " + sent + " did not come back within " + markerTimeoutMs + " ms");
             } else if (!outstanding && sinceSent >= markerEveryMs) {
@@ -301,6 +379,7 @@ public class OrderedFanout {
             return;
         }
         readLog();
+        lookUpOpenIds();
         long needed;
         synchronized (lock) {
             needed = markerNeeded;
@@ -309,6 +388,97 @@ public class OrderedFanout {
             goLive();
         } else if (sent <= needed || sinceSent >= markerEveryMs) {
             sendMarker(now);
+        }
+    }
+
+    private void forgetOldOpenIds(long now) {
+        long oldest = now - TimeUnit.MILLISECONDS.toNanos(lateCommitMs);
+        synchronized (lock) {
+            open.values().removeIf(since -> since - oldest < 0);
+        }
+    }
+
+    /** When the lowest missing id has been waited for long enough, hands over what the log has up to the highest waiting id. */
+    private void fillGap(long now) {
+        long from;
+        long upTo;
+        synchronized (lock) {
+            if (waiting.isEmpty() || now - waitingSince < TimeUnit.MILLISECONDS.toNanos(gapWaitMs)) {
+                return;
+            }
+            from = delivered;
+            upTo = waiting.lastKey();
+        }
+        List<EventEnvelope> logged = new ArrayList<>();
+        try {
+            List<EventEnvelope> batch;
+            long after = from;
+            do {
+                batch = log.after(after, BATCH);
+                for (EventEnvelope e : batch) {
+                    if (e.id() <= upTo) {
+                        logged.add(e);
+                    }
+                }
+                after = batch.isEmpty() ? upTo : batch.get(batch.size() - 1).id();
+            } while (batch.size() == BATCH && after < upTo);
+        } catch (RuntimeException e) {
+            suspect("the event log could not be read to fill a gap before id " + upTo + ": " + e);
+            return;
+        }
+        synchronized (lock) {
+            if (mode != Mode.LIVE) {
+                return;
+            }
+            for (EventEnvelope e : logged) {
+                waiting.remove(e.id());
+                if (e.id() <= delivered) {
+                    late(e);
+                } else {
+                    inOrder(e);
+                }
+            }
+            // events that arrived while the log was read: committed, so in order from here
+            while (!waiting.isEmpty() && waiting.firstKey() <= upTo) {
+                EventEnvelope next = waiting.pollFirstEntry().getValue();
+                if (next.id() <= delivered) {
+                    late(next);
+                } else {
+                    inOrder(next);
+                }
+            }
+            releaseWaiting();
+        }
+    }
+
+    /** Hands over the open ids that the log has now (transactions that committed late). */
+    private void lookUpOpenIds() {
+        List<Long> ids;
+        synchronized (lock) {
+            if (open.isEmpty()) {
+                return;
+            }
+            ids = new ArrayList<>(Math.min(open.size(), LOOKUP));
+            for (Long id : open.descendingKeySet()) {
+                if (ids.size() == LOOKUP) {
+                    break;
+                }
+                ids.add(id);
+            }
+        }
+        List<EventEnvelope> committed;
+        try {
+            committed = log.withIds(ids);
+        } catch (RuntimeException e) {
+            LOG_FAILURES.log(Level.WARNING, () -> "Could not look up " + ids.size() + " open event ids in the event log: " + e);
+            return;
+        }
+        synchronized (lock) {
+            for (EventEnvelope e : committed) {
+                if (open.containsKey(e.id())) {
+                    late(e);
+                }
+            }
         }
     }
 
@@ -348,8 +518,6 @@ public class OrderedFanout {
                 handOver(batch);
             } while (batch.size() == BATCH);
             mode = Mode.LIVE;
-            onProbation = true;
-            probationUntil = clock.getAsLong() + TimeUnit.MILLISECONDS.toNanos(probationMs);
             long events = caughtUpEvents;
             long last = delivered;
             LIVE_AGAIN.log(Level.INFO, () -> "The event topic is whole again; " + events
@@ -360,10 +528,16 @@ public class OrderedFanout {
     private void handOver(List<EventEnvelope> batch) {
         for (EventEnvelope e : batch) {
             if (e.id() > delivered) {
-                fanout.deliver(e);
-                delivered = e.id();
+                inOrder(e);
                 caughtUpEvents++;
             }
+        }
+    }
+
+    /** The open ids, lowest first (for tests). */
+    List<Long> openIds() {
+        synchronized (lock) {
+            return List.copyOf(open.keySet());
         }
     }
 

@@ -130,6 +130,19 @@ public class EventLog {
                 .toList();
     }
 
+    /** The durable events among {@code ids} that the log has (committed), oldest first. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<EventEnvelope> withIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("EventLogEntry.withIds", EventLogEntry.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .map(this::toEnvelope)
+                .toList();
+    }
+
     /** The highest id in the log, {@code 0} when it is empty. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long lastId() {

@@ -46,7 +46,11 @@ public class EventReplay {
     @ConfigProperty(name = "herald.resume.max-events", defaultValue = "10000")
     int maxEvents;
 
-    /** The events after {@code lastEventId} (as the client saw it) with one of {@code keys}. */
+    /**
+     * The events after {@code lastEventId} (as the client saw it) with one of {@code keys}: those
+     * logged after its resume point, and before them those of its open ids (see {@link EventIds})
+     * that have committed since. Each replayed event carries the open ids still missing.
+     */
     public Missed since(String product, Set<String> keys, String lastEventId) {
         Optional<EventIds.Point> point = EventIds.parse(lastEventId);
         if (point.isEmpty()) {
@@ -55,17 +59,30 @@ public class EventReplay {
         if (!point.get().epoch().equals(identity.epoch())) {
             return Missed.gap("the event id is from another event log");
         }
-        long after = point.get().id();
+        long after = point.get().after();
         if (after < identity.prunedThrough()) {
             return Missed.gap("events after it were deleted by the event log's retention");
         }
+        List<EventEnvelope> committed = point.get().open().isEmpty() ? List.of() : log.withIds(point.get().open());
+        List<Long> missing = new ArrayList<>(point.get().open());
+        committed.forEach(e -> missing.removeIf(id -> id == e.id()));
+        List<EventEnvelope> late = committed.stream().filter(e -> e.product().equals(product)).toList();
         List<EventEnvelope> missed = new ArrayList<>();
-        long read = 0;
+        for (int i = 0; i < late.size(); i++) {
+            EventEnvelope e = late.get(i);
+            if (!Collections.disjoint(e.routingKeys(), keys)) {
+                List<Long> stillOpen = new ArrayList<>(missing);
+                late.subList(i + 1, late.size()).forEach(l -> stillOpen.add(l.id()));
+                Collections.sort(stillOpen);
+                missed.add(e.resumingAt(after, stillOpen));
+            }
+        }
+        long read = late.size();
         while (true) {
             List<EventEnvelope> page = log.after(product, after, PAGE);
             for (EventEnvelope e : page) {
                 if (!Collections.disjoint(e.routingKeys(), keys)) {
-                    missed.add(e);
+                    missed.add(e.resumingAt(e.id(), missing));
                 }
             }
             read += page.size();

@@ -25,6 +25,7 @@ class OrderedFanoutTest {
     /** The event log: what the database has committed. */
     private final TreeMap<Long, EventEnvelope> log = new TreeMap<>();
     private final List<Long> markersSent = new ArrayList<>();
+    private final List<List<Long>> lookedUp = new ArrayList<>();
     private long now;
     private long selfNumber;
     private long otherNumber;
@@ -39,12 +40,19 @@ class OrderedFanoutTest {
         cut.fanout = fanout;
         cut.markerEveryMs = 500;
         cut.markerTimeoutMs = 2000;
-        cut.probationMs = 30_000;
+        cut.gapWaitMs = 10;
+        cut.lateCommitMs = 60_000;
         cut.clock = () -> now;
         cut.log = new OrderedFanout.LogReader() {
             @Override
             public List<EventEnvelope> after(long id, int max) {
                 return log.tailMap(id, false).values().stream().limit(max).toList();
+            }
+
+            @Override
+            public List<EventEnvelope> withIds(List<Long> ids) {
+                lookedUp.add(List.copyOf(ids));
+                return ids.stream().sorted().map(log::get).filter(java.util.Objects::nonNull).toList();
             }
 
             @Override
@@ -70,7 +78,7 @@ class OrderedFanoutTest {
 
     private EventEnvelope commit(long id) {
         EventEnvelope e = new EventEnvelope(id, "commerce", "order:updated", Set.of(KEY),
-                Json.createObjectBuilder().add("id", id).build(), Instant.parse("2026-01-25T10:30:00Z"));
+                Json.createObjectBuilder().add("id", id).build(), Instant.parse("2026-01-25T10:30:00Z"), "ep");
         log.put(id, e);
         return e;
     }
@@ -200,24 +208,74 @@ class OrderedFanoutTest {
     }
 
     @Test
-    void shortlyAfterCatchingUpAGapInTheIdsIsFilledFromTheLogFirst() {
+    void anEventAboveAMissingIdWaitsForItFromTheTopic() {
         goLive();
-        commit(3); // published while the container set the subscription up a second time: never arrives
-        cut.fromTopic(commit(4), SELF, ++selfNumber); // no gap in this node's numbers
+        EventEnvelope three = commit(3);
+        fromOther(commit(4)); // published by another node before 3 was
+        assertEquals(List.of(), alice.receivedIds());
+        tick(5);
+        fromOther(three);
 
         assertEquals(List.of(3L, 4L), alice.receivedIds());
-        assertEquals(OrderedFanout.Mode.LIVE, cut.mode());
+        assertEquals("ep.3", alice.wireIds().get(0));
+        assertEquals("ep.4", alice.wireIds().get(1));
     }
 
     @Test
-    void afterTheProbationGapsInTheIdsAreTrusted() {
+    void aMissingIdTheLogHasGoesOutFirstOnceTheWaitIsOver() {
         goLive();
-        tick(30_000);
-        commit(3); // rolled back or still in flight: the log has nothing for it yet
-        fromOther(commit(4));
-        fromOther(log.get(3L)); // a concurrent transaction that committed after 4
+        commit(3); // committed and answered on node B, whose message is still on its way
+        fromOther(commit(4)); // the same producer's next event, through node C
+        tick(5);
+        assertEquals(List.of(), alice.receivedIds());
+        tick(10);
 
-        assertEquals(List.of(4L, 3L), alice.receivedIds());
+        assertEquals(List.of(3L, 4L), alice.receivedIds());
+        fromOther(log.get(3L)); // B's message arrives at last: a copy
+        assertEquals(List.of(3L, 4L), alice.receivedIds());
+        assertEquals(List.of(), cut.openIds());
+    }
+
+    @Test
+    void anIdTheLogDoesNotHaveIsOpenAndALateCommitStillArrivesAndNamesWhereToResume() {
+        goLive();
+        fromOther(commit(5)); // 3 and 4 took ids and have not committed (or rolled back)
+        tick(20);
+        assertEquals(List.of(5L), alice.receivedIds());
+        assertEquals(List.of(3L, 4L), cut.openIds());
+        assertEquals("ep.5h3h4", alice.wireIds().get(0), "a client resuming with it gets 3 and 4 if they commit");
+
+        fromOther(commit(6));
+        fromOther(commit(4)); // committed late: delivered late rather than dropped
+        assertEquals(List.of(5L, 6L, 4L), alice.receivedIds());
+        assertEquals("ep.6h3h4", alice.wireIds().get(1));
+        assertEquals("ep.4r6h3", alice.wireIds().get(2), "resume after 6, 3 still open");
+        assertEquals(List.of(3L), cut.openIds());
+    }
+
+    @Test
+    void anOpenIdThatCommitsWhileTheTopicIsDownComesFromTheLog() {
+        goLive();
+        fromOther(commit(5));
+        tick(20);
+        cut.suspect("marker did not come back");
+        commit(4); // its message cannot be published: the broker is away
+        tick(50);
+
+        assertEquals(List.of(5L, 4L), alice.receivedIds());
+        assertEquals(List.of(), cut.openIds().stream().filter(id -> id == 4).toList());
+    }
+
+    @Test
+    void openIdsAreForgottenAfterTheLateCommitWindow() {
+        goLive();
+        fromOther(commit(4));
+        tick(20);
+        assertEquals(List.of(3L), cut.openIds());
+        tick(60_001);
+        assertEquals(List.of(), cut.openIds());
+        fromOther(commit(5));
+        assertEquals("ep.5", alice.wireIds().get(1));
     }
 
     @Test

@@ -33,6 +33,10 @@ class RecordingSubscriber implements Subscriber {
         return received.stream().map(d -> d.event().id()).toList();
     }
 
+    List<String> wireIds() {
+        return received.stream().map(d -> d.event().wireId()).toList();
+    }
+
     @Override
     public String toString() {
         return id;

@@ -20,12 +20,23 @@ class EventReplayTest {
 
     /** A log of events 1..last, odd ids on key a, even ids on key b. */
     private EventReplay replayOver(long last, long prunedThrough, int maxEvents) {
+        return replayOver(last, prunedThrough, maxEvents, Set.of());
+    }
+
+    /** The same, without the {@code uncommitted} ids. */
+    private EventReplay replayOver(long last, long prunedThrough, int maxEvents, Set<Long> uncommitted) {
         EventReplay cut = new EventReplay();
         cut.log = new EventLog() {
             @Override
             public List<EventEnvelope> after(String product, long id, int max) {
                 queriedAfter.add(id);
-                return LongStream.rangeClosed(id + 1, Math.min(last, id + max)).mapToObj(EventReplayTest::event).toList();
+                return LongStream.rangeClosed(id + 1, Math.min(last, id + max)).filter(i -> !uncommitted.contains(i))
+                        .mapToObj(EventReplayTest::event).toList();
+            }
+
+            @Override
+            public List<EventEnvelope> withIds(List<Long> ids) {
+                return ids.stream().sorted().filter(i -> i <= last && !uncommitted.contains(i)).map(EventReplayTest::event).toList();
             }
         };
         cut.identity = new LogIdentity() {
@@ -69,5 +80,16 @@ class EventReplayTest {
         assertEquals("more than 100 events were missed", far.gap());
         assertEquals(List.of(), far.events());
         assertEquals("not an event id of this server: 42", replayOver(10, 0, 100).since("commerce", Set.of("a"), "42").gap());
+    }
+
+    @Test
+    void theOpenIdsOfTheResumePointThatCommittedSinceComeFirstAndTheOthersStayOpen() {
+        EventReplay.Missed missed = replayOver(12, 0, 100, Set.of(8L)).since("commerce", Set.of("a", "b"), "ep.6r10h7h8h9");
+
+        assertTrue(missed.complete());
+        assertEquals(List.of(7L, 9L, 11L, 12L), missed.events().stream().map(EventEnvelope::id).toList());
+        assertEquals(List.of("ep.7r10h8h9", "ep.9r10h8", "ep.11h8", "ep.12h8"),
+                missed.events().stream().map(EventEnvelope::wireId).toList(), "8 has not committed: every id still names it");
+        assertEquals(List.of(10L), queriedAfter, "the log is read after the resume point, not after the event's own id");
     }
 }

@@ -29,6 +29,8 @@ import jakarta.persistence.Table;
         query = "DELETE FROM EventLogEntry e WHERE e.published = true AND e.createdAt < :before")
 @NamedQuery(name = "EventLogEntry.allAfter",
         query = "SELECT e FROM EventLogEntry e WHERE e.id > :id ORDER BY e.id")
+@NamedQuery(name = "EventLogEntry.withIds",
+        query = "SELECT e FROM EventLogEntry e WHERE e.id IN :ids ORDER BY e.id")
 @NamedQuery(name = "EventLogEntry.lastId",
         query = "SELECT MAX(e.id) FROM EventLogEntry e")
 @NamedQuery(name = "EventLogEntry.after",

@@ -135,7 +135,7 @@ class CommerceConnectionTest {
 
     @Test
     void aLastEventIdThatIsNotAShortStringIsAnError() {
-        assertEquals("{\"type\":\"error\",\"message\":\"last_event_id must be a string of at most 64 characters\"}",
+        assertEquals("{\"type\":\"error\",\"message\":\"last_event_id must be a string of at most 256 characters\"}",
                 run("{'type':'subscribe','channel':'order_changes','last_event_id':42}"));
         assertFalse(registry.isSubscribed(cut, "commerce:order_changes"));
     }
