@@ -78,7 +78,7 @@ step "JDBC pool herald-pool"
 if has list-jdbc-connection-pools herald-pool; then echo "present"
 else
   as create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
-    --isconnectvalidatereq true --validationmethod meta-data --steadypoolsize 2 --maxpoolsize 32 \
+    --isconnectvalidatereq true --validationmethod meta-data --steadypoolsize 2 --maxpoolsize 32 --maxwait 2000 \
     --property "URL=$(esc "$HERALD_DB_URL"):user=$(esc "$HERALD_DB_USER"):password=$(esc "$HERALD_DB_PASSWORD")" herald-pool >/dev/null
   echo "created"
 fi

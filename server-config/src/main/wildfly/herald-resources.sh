@@ -124,7 +124,7 @@ else
   echo JDBC driver postgresql                                       present
 end-if
 if (outcome != success) of /subsystem=datasources/data-source=herald:read-resource
-  /subsystem=datasources/data-source=herald:add(jndi-name=java:/jdbc/herald, driver-name=postgresql, connection-url=$(q "$HERALD_DB_URL"), user-name=$(q "$HERALD_DB_USER"), password=$(q "$HERALD_DB_PASSWORD"), min-pool-size=2, max-pool-size=32, validate-on-match=true, valid-connection-checker-class-name=org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLValidConnectionChecker, exception-sorter-class-name=org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLExceptionSorter)
+  /subsystem=datasources/data-source=herald:add(jndi-name=java:/jdbc/herald, driver-name=postgresql, connection-url=$(q "$HERALD_DB_URL"), user-name=$(q "$HERALD_DB_USER"), password=$(q "$HERALD_DB_PASSWORD"), min-pool-size=2, max-pool-size=32, blocking-timeout-wait-millis=2000, validate-on-match=true, valid-connection-checker-class-name=org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLValidConnectionChecker, exception-sorter-class-name=org.jboss.jca.adapters.jdbc.extensions.postgres.PostgreSQLExceptionSorter)
   echo data source herald (java:/jdbc/herald)                       created
 else
   echo data source herald (java:/jdbc/herald)                       present

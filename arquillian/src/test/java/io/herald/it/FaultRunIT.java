@@ -1,6 +1,7 @@
 package io.herald.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -156,6 +157,7 @@ class FaultRunIT {
                 List<Client> clients = List.of(new Client("on-a", run).connect(a), new Client("on-b", run).connect(b),
                         new Client("c-then-a", run).connect(c));
                 Set<Integer> produced = new ConcurrentSkipListSet<>();
+                Map<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
                 AtomicBoolean producing = new AtomicBoolean(true);
                 java.util.concurrent.atomic.AtomicInteger lastN = new java.util.concurrent.atomic.AtomicInteger();
                 List<HeraldNode> producers = new CopyOnWriteArrayList<>(List.of(a, b, c));
@@ -166,8 +168,13 @@ class FaultRunIT {
                         lastN.set(n);
                         HeraldNode node = producers.get(n % producers.size());
                         try {
-                            if (new HttpJson(node).post("/api/events", event(run, n), ADMIN).status() == 202) {
+                            HttpJson.Reply reply = new HttpJson(node).post("/api/events", event(run, n), ADMIN);
+                            if (reply.status() == 202) {
                                 produced.add(n);
+                            } else {
+                                // refused during an outage: it has to say so in JSON, with when to retry
+                                refusals.merge(reply.status() + " " + reply.header("Content-Type") + " Retry-After "
+                                        + reply.header("Retry-After"), 1, Integer::sum);
                             }
                         } catch (RuntimeException refusedDuringAnOutage) {
                             // not accepted: not produced
@@ -251,6 +258,7 @@ class FaultRunIT {
                     client.close();
                 }
                 report.append(" readiness of node A: 503 for about ").append(notReadyMillis.get()).append(" ms in all\n");
+                report.append(" requests refused (status, type, Retry-After: count): ").append(refusals).append('\n');
                 System.out.println(report);
                 for (HeraldNode node : List.of(a, b)) {
                     assertEquals(200, new HttpJson(node).get("/health/ready").status(), node.name() + " ready again after the faults");
@@ -258,6 +266,10 @@ class FaultRunIT {
                 assertTrue(produced.size() > 200, () -> "the producer kept producing: " + produced.size());
                 for (String line : lines) {
                     assertTrue(line.contains(" lost 0 duplicated 0 out-of-order 0 "), report::toString);
+                }
+                for (String refusal : refusals.keySet()) {
+                    assertTrue(refusal.startsWith("503 application/json"), () -> "a refusal that is not a JSON 503 with Retry-After: " + report);
+                    assertFalse(refusal.endsWith(" null"), report::toString);
                 }
             }
         }

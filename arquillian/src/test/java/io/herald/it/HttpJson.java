@@ -20,8 +20,18 @@ import java.util.stream.Collectors;
 /** A JSON-over-HTTP client with its own cookie jar (one per simulated browser). */
 public final class HttpJson {
 
-    /** A response: status and body (JSON when there is one). */
-    public record Reply(int status, String body) {
+    /** A response: status, body (JSON when there is one) and headers. */
+    public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+
+        public Reply(int status, String body) {
+            this(status, body, java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true));
+        }
+
+        /** The first value of header {@code name}, or {@code null}. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         public JsonValue json() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 return reader.readValue();
@@ -89,7 +99,7 @@ public final class HttpJson {
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

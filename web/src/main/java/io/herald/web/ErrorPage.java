@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * The container's error page ({@code WEB-INF/web.xml}) for errors outside JAX-RS: the status and
- * its reason in the REST error shape, never the server's HTML page with exception names.
+ * its reason in the REST error shape, never the server's HTML page with exception names; the
+ * database being away is 503 with {@code Retry-After} here too.
  */
 @WebServlet(name = "ErrorPage", urlPatterns = ErrorPage.PATH)
 public class ErrorPage extends HttpServlet {
@@ -30,8 +31,13 @@ public class ErrorPage extends HttpServlet {
         if (error instanceof Throwable t) {
             LOG.fine(() -> "Error page for " + t.getClass().getName());
         }
+        boolean databaseAway = error instanceof Throwable t && DatabaseUnavailable.causedBy(t);
+        if (databaseAway) {
+            status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        }
         jakarta.ws.rs.core.Response.Status known = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
-        String reason = known == null ? "Error" : known.getReasonPhrase();
+        String reason = databaseAway ? DatabaseUnavailable.MESSAGE : known == null ? "Error" : known.getReasonPhrase();
         byte[] body = JSON.createObjectBuilder().add("type", "error").add("message", reason).build().toString()
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);

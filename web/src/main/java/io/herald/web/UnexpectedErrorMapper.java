@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 /**
  * Everything no other mapper answers. A body past {@link RequestBodyLimit} (however the reader
  * wrapped it) is 413; an exception wrapping one that has its own mapper (an EJB's) is answered by
- * that mapper; anything else is 500 {@code {"type":"error","message":"Internal Server Error"}}
+ * that mapper; the database being away is 503 with {@code Retry-After} ({@link DatabaseUnavailable}); anything else is 500 {@code {"type":"error","message":"Internal Server Error"}}
  * without the exception's name or text, and one log line for the operator (at most one per
  * 10 s; the stack trace at {@code FINE}).
  */
@@ -24,6 +24,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     static final String MESSAGE = "Internal Server Error";
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
     private static final LogLimiter LOG_LIMIT = new LogLimiter(LOG, Duration.ofSeconds(10));
+    private static final LogLimiter DATABASE_AWAY = new LogLimiter(LOG, Duration.ofSeconds(10));
 
     @Context
     Providers providers;
@@ -38,6 +39,11 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         if (tooLarge.isPresent()) {
             return Response.fromResponse(ErrorResponses.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge.get().getMessage()))
                     .header("Connection", "close").build();
+        }
+        if (DatabaseUnavailable.causedBy(error)) {
+            String path = uri == null ? "?" : uri.getPath();
+            DATABASE_AWAY.log(Level.WARNING, () -> "The database is not available: 503 on /" + path + " (" + error.getClass().getName() + ")");
+            return DatabaseUnavailable.response();
         }
         for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             ExceptionMapper mapper = providers == null ? null : providers.getExceptionMapper(cause.getClass());

@@ -47,6 +47,8 @@ public final class EmbeddedGateway {
     static final String RESOURCE_ADAPTER = "artemis-ra";
     static final String JDBC_POOL = "herald-pool";
     static final String JMS_POOL = "herald-jms-pool";
+    /** How long a request waits for a database connection (the pool's max wait), in ms. */
+    static final int DB_MAX_WAIT_MS = 2000;
     static final String JMS_CONNECTION_FACTORY = "jms/herald/ConnectionFactory";
     static final String JMS_EVENTS_TOPIC = "jms/herald/Events";
     static final String EVENTS_ADDRESS = "herald.events";
@@ -267,6 +269,9 @@ public final class EmbeddedGateway {
                 "--restype", "javax.sql.DataSource",
                 "--steadypoolsize", "2",
                 "--maxpoolsize", "32",
+                // a request waits at most this long for a connection while the database is away, then
+                // answers 503 (DatabaseUnavailable) instead of committing much later, after its client gave up
+                "--maxwait", String.valueOf(DB_MAX_WAIT_MS),
                 "--isconnectvalidatereq", "true",
                 "--validationmethod", "meta-data",
                 "--property", AsadminValues.properties(AsadminValues.map(
