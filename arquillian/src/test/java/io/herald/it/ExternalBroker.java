@@ -38,6 +38,15 @@ public final class ExternalBroker implements AutoCloseable {
         return new ExternalBroker(user, password);
     }
 
+    /** The user a client must log in as, or {@code null} when the broker takes anyone. */
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
     /** Starts the broker (again, after {@link #stop()}) on the same port. */
     public ExternalBroker start() throws Exception {
         ConfigurationImpl config = new ConfigurationImpl();

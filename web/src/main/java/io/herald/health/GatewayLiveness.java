@@ -42,7 +42,10 @@ public class GatewayLiveness {
     }
 
     void created(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        // the observer's only job is to create the bean
+        // creates this bean, and the sender pool now, in the application's context: created lazily by
+        // the first probe instead, on WildFly a management thread without the application's java:comp,
+        // its thread factory could not be looked up and liveness said 503 until a socket opened
+        sendQueues.isRunning();
     }
 
     @PreDestroy

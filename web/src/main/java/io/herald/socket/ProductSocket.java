@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * command ({@link #decode}); its connection class supplies the error and pong shapes. The skeleton
  * owns the rest, the same for every product:
  * <ul>
- * <li>frames over {@value #MAX_FRAME_BYTES} bytes close the socket with 1009 (the container does it);</li>
+ * <li>frames over {@value #MAX_FRAME_BYTES} bytes close the socket with 1009 (the container does it
+ * where it honours {@code maxMessageSize}, Herald where it does not);</li>
  * <li>the connection is kept in the session, registered with the node's registry once accepted
  * and removed, with its timers, when the socket closes;</li>
  * <li>a browser page of a foreign origin is refused with 1008 {@value OriginPolicy#REFUSED} on the
@@ -129,16 +130,33 @@ public abstract class ProductSocket<C extends SocketConnection> {
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void onText(Session session, String text) {
+    public void onText(Session session, String text) throws IOException {
+        if (tooBig(text)) {
+            // Tyrus enforces maxMessageSize before this; Undertow (WildFly) hands the whole frame over
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(SocketClose.TOO_BIG), SocketClose.TOO_BIG_REASON));
+            return;
+        }
         C connection = connection(session);
         if (connection != null && admit(connection)) {
             connection.out().reply(decode(text).runOn(connection));
         }
     }
 
+    /** Whether {@code text} is over {@link #MAX_FRAME_BYTES} in UTF-8 (counted only when it could be). */
+    static boolean tooBig(String text) {
+        if (text.length() <= MAX_FRAME_BYTES / 3) {
+            return false;
+        }
+        return text.length() > MAX_FRAME_BYTES || OutgoingFrame.utf8Length(text) > MAX_FRAME_BYTES;
+    }
+
     /** Every document speaks text only. */
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void onBinary(Session session, ByteBuffer data) {
+    public void onBinary(Session session, ByteBuffer data) throws IOException {
+        if (data.remaining() > MAX_FRAME_BYTES) {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(SocketClose.TOO_BIG), SocketClose.TOO_BIG_REASON));
+            return;
+        }
         C connection = connection(session);
         if (connection != null && admit(connection)) {
             connection.out().reply(connection.error(SocketSubscriber.BINARY_NOT_SUPPORTED));

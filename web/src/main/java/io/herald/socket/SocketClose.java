@@ -11,6 +11,7 @@ public final class SocketClose {
     public static final String RATE_LIMITED_REASON = "Rate limit exceeded";
     /** A frame larger than {@link ProductSocket#MAX_FRAME_BYTES} (the container closes with it). */
     public static final int TOO_BIG = 1009;
+    public static final String TOO_BIG_REASON = "Message too big";
     /** 1013 Try Again Later: the client did not read fast enough. */
     public static final int TOO_SLOW = 1013;
     public static final String TOO_SLOW_REASON = "Client too slow: send queue full";

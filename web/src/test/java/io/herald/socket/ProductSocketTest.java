@@ -132,6 +132,20 @@ class ProductSocketTest {
     }
 
     @Test
+    void aFrameOver64KiBClosesWith1009WhereTheContainerDidNot() throws Exception {
+        cut.onOpen(client.session());
+        cut.onText(client.session(), "\u00e9".repeat(ProductSocket.MAX_FRAME_BYTES / 2)); // 64 KiB in UTF-8: allowed
+        assertEquals(List.of(), client.closes);
+
+        cut.onText(client.session(), "\u00e9".repeat(ProductSocket.MAX_FRAME_BYTES / 2 + 1));
+        assertEquals(1, client.closes.size());
+        assertEquals(1009, client.closes.get(0).getCloseCode().getCode());
+        assertEquals(SocketClose.TOO_BIG_REASON, client.closes.get(0).getReasonPhrase());
+        cut.onBinary(client.session(), ByteBuffer.allocate(ProductSocket.MAX_FRAME_BYTES + 1));
+        assertEquals(2, client.closes.size());
+    }
+
+    @Test
     void errorRepliesAreLimitedByTheBudget() throws Exception {
         cut.onOpen(client.session());
         for (int i = 0; i < 100; i++) {

@@ -51,6 +51,10 @@ final class FullServerSmoke {
         env.put("HERALD_DB_PASSWORD", System.getenv("HERALD_IT_PG_PASSWORD"));
         env.put("HERALD_BROKER_HOST", brokerUri.getHost());
         env.put("HERALD_BROKER_PORT", String.valueOf(brokerUri.getPort()));
+        if (broker.user() != null) {
+            env.put("HERALD_BROKER_USER", broker.user());
+            env.put("HERALD_BROKER_PASSWORD", broker.password());
+        }
         env.put("HERALD_JWT_KEY_LOCATION", TestTokens.publicKeyFile().toString());
         env.put("HERALD_JWT_ISSUER", TestTokens.ISSUER);
         env.put("HERALD_ORDERS_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
@@ -126,6 +130,16 @@ final class FullServerSmoke {
                 event = orders.next();
             } while (!"processing".equals(event.getJsonObject("data").getString("status", "")));
             assertEquals(order.getString("id"), event.getJsonObject("data").getString("order_id"));
+        }
+
+        // a frame over 64 KiB closes with 1009 on every server (WildFly's Undertow does not enforce maxMessageSize itself)
+        try (WsClient orders = WsClient.connect(server.ws("/orders/ws"))) {
+            orders.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
+            assertEquals(1009, orders.awaitClose().code(), where);
+        }
+        try (WsClient orders = WsClient.connect(server.ws("/orders/ws"))) {
+            orders.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(2_000_000) + "\"}");
+            assertEquals(1009, orders.awaitClose().code(), where + ", 2 MB");
         }
 
         // operations: the admin API with an admin token, the admin page, an AsyncAPI document

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The EAR on Payara Server, configured only by {@code server-config/src/main/payara/herald-resources.sh}
- * as the README says: a domain of its own, PostgreSQL, an external Artemis broker. The script runs
+ * as the README says: a domain of its own, PostgreSQL, an external Artemis broker that requires a login. The script runs
  * twice (the second run finds everything and redeploys); then a smoke test of every deployed API
  * and readiness. Runs in the {@code full-servers} profile ({@code .ci/run} enables it).
  */
@@ -28,7 +28,7 @@ class PayaraServerIT {
     void theEarDeploysByTheScriptAndEveryApiAnswers() throws Exception {
         String pg = FullServerSmoke.emptyDatabase();
         Path script = Path.of(System.getProperty("herald.payara.script", "../server-config/src/main/payara/herald-resources.sh")).toAbsolutePath();
-        try (ExternalBroker broker = new ExternalBroker().start(); PayaraServer server = PayaraServer.start()) {
+        try (ExternalBroker broker = ExternalBroker.withLogin("herald-full", "full-server-secret").start(); PayaraServer server = PayaraServer.start()) {
             Map<String, String> env = FullServerSmoke.scriptEnvironment(pg, broker);
             env.put("HERALD_RAR", Path.of("../server-config/artemis-ra/target/artemis-ra.rar").toAbsolutePath().toString());
 
