@@ -23,11 +23,14 @@ import org.junit.jupiter.api.Test;
  * Three nodes on an Artemis primary/backup pair and one database of their own (a second PostgreSQL
  * server in {@code .ci/run}, otherwise H2 on disk), a steady producer that sends each event through
  * the next node in turn once the previous one was accepted, a client on each node. Phase 1: no
- * fault (the producer's order must hold although the nodes publish in parallel). Phase 2: node C is
+ * fault (the producer's order must hold although the nodes publish in parallel); an event whose
+ * transaction took its id and committed 1.5 s later reaches every client once, and a fourth client
+ * stops right after it and resumes on another node with the id it came with. Phase 2: node C is
  * killed with {@code kill -9}; its client reconnects to node A with the last {@code event_id} it saw.
  * Phase 3: the primary broker is killed with {@code kill -9}; the backup takes over. Phase 4: the
  * backup hangs for 8 s (SIGSTOP; sends block, markers stop coming back, the nodes read the log).
- * Phase 5: the database server restarts (every connection breaks). Per phase and client it
+ * Phase 5: the primary starts again and the pair fails back to it. Phase 6: the database server
+ * restarts (every connection breaks). Per phase and client it
  * prints produced (acknowledged with 202), received, lost, duplicated, out of order, the longest wait
  * and the events "in doubt" (posted to node C as it died: committed, never acknowledged, so their
  * place in the order is unknown to the producer; they count for duplicates, not for order), and
@@ -44,6 +47,11 @@ class FaultRunIT {
         final List<Integer> received = new CopyOnWriteArrayList<>();
         final List<Long> at = new CopyOnWriteArrayList<>();
         volatile String lastEventId;
+        /** How often the late commit arrived (once is right), and the id it came with. */
+        final java.util.concurrent.atomic.AtomicInteger lateReceived = new java.util.concurrent.atomic.AtomicInteger();
+        volatile String lateEventId;
+        /** Whether this client stops reading right after the late commit, to resume with its id. */
+        volatile boolean stopAtLate;
         private WsClient ws;
         private Thread reader;
         private final AtomicBoolean open = new AtomicBoolean();
@@ -67,6 +75,16 @@ class FaultRunIT {
             reader = new Thread(() -> {
                 while (open.get()) {
                     Optional<JsonObject> message = current.poll(Duration.ofMillis(100));
+                    if (message.isPresent() && (run + "-late").equals(message.get().getJsonObject("data").getString("run", null))) {
+                        lateReceived.incrementAndGet();
+                        lateEventId = current.lastEventId(); // WsClient takes event_id out of the frames it hands over
+                        lastEventId = lateEventId;
+                        if (stopAtLate) {
+                            stopAtLate = false;
+                            return; // what follows on this connection is left unread: the client resumes elsewhere
+                        }
+                        continue;
+                    }
                     message.filter(m -> "order:updated".equals(m.getString("event", null)))
                             .filter(m -> run.equals(m.getJsonObject("data").getString("run", null)))
                             .ifPresent(m -> {
@@ -139,6 +157,37 @@ class FaultRunIT {
         }
     }
 
+    /**
+     * Writes an event to the log as a slow application transaction would: takes its id, waits
+     * {@code holdMillis} while other events get higher ids and go out, then commits. Nobody publishes
+     * it; the nodes find it in the log (open ids) or through the outbox repair.
+     */
+    private static long commitLate(SharedDatabase database, String run, long holdMillis) throws Exception {
+        try (java.sql.Connection c = database.connect()) {
+            c.setAutoCommit(false);
+            long id;
+            try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(database.isPostgres()
+                    ? "SELECT nextval('event_log_seq')" : "SELECT NEXT VALUE FOR event_log_seq")) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO event_log"
+                    + " (id, product, event_type, routing_keys, payload, created_at, published) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setString(2, "commerce");
+                insert.setString(3, "order:updated");
+                insert.setString(4, "commerce:order_changes");
+                insert.setString(5, "{\"run\":\"" + run + "-late\",\"n\":0}");
+                insert.setLong(6, System.currentTimeMillis());
+                insert.setBoolean(7, false);
+                insert.executeUpdate();
+            }
+            Thread.sleep(holdMillis);
+            c.commit();
+            return id;
+        }
+    }
+
     private static String event(String run, int n) {
         return "{\"product\":\"commerce\",\"type\":\"order:updated\",\"routing_keys\":[\"commerce:order_changes\"],"
                 + "\"data\":{\"run\":\"" + run + "\",\"n\":" + n + "},\"durable\":true}";
@@ -154,8 +203,10 @@ class FaultRunIT {
             try (HeraldNode a = HeraldNode.start("fault-a", env); HeraldNode b = HeraldNode.start("fault-b", env);
                     HeraldNode c = HeraldNode.start("fault-c", env)) {
                 String run = "run-" + System.nanoTime();
+                Client resumer = new Client("resumer", run);
+                resumer.stopAtLate = true;
                 List<Client> clients = List.of(new Client("on-a", run).connect(a), new Client("on-b", run).connect(b),
-                        new Client("c-then-a", run).connect(c));
+                        new Client("c-then-a", run).connect(c), resumer.connect(b));
                 Set<Integer> produced = new ConcurrentSkipListSet<>();
                 Map<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
                 AtomicBoolean producing = new AtomicBoolean(true);
@@ -188,7 +239,11 @@ class FaultRunIT {
                 }, "producer");
                 producer.start();
                 // readiness of node A through the run: how long it said 503, and that it says 200 at the end
-                java.util.concurrent.atomic.AtomicLong notReadyMillis = new java.util.concurrent.atomic.AtomicLong();
+                String[] phases = {"one producer through three nodes, no fault", "kill -9 of node C (its client resumes on node A)",
+                    "kill -9 of the primary broker", "the backup broker hangs 8 s (SIGSTOP)", "the primary starts again (failback)",
+                    "database restart"};
+                java.util.concurrent.atomic.AtomicLongArray notReadyMillis = new java.util.concurrent.atomic.AtomicLongArray(phases.length);
+                java.util.concurrent.atomic.AtomicInteger phase = new java.util.concurrent.atomic.AtomicInteger();
                 Thread readiness = new Thread(() -> {
                     while (producing.get()) {
                         long before = System.currentTimeMillis();
@@ -204,30 +259,46 @@ class FaultRunIT {
                             return;
                         }
                         if (status != 200) {
-                            notReadyMillis.addAndGet(System.currentTimeMillis() - before);
+                            notReadyMillis.addAndGet(phase.get(), System.currentTimeMillis() - before);
                         }
                     }
                 }, "readiness");
                 readiness.start();
                 // each phase: from the fault to the next one; the first also has the calm before it
-                String[] phases = {"one producer through three nodes, no fault", "kill -9 of node C (its client resumes on node A)",
-                    "kill -9 of the primary broker", "the backup broker hangs 8 s (SIGSTOP)", "database restart"};
                 int[] phaseStart = new int[phases.length + 1];
+                long lateId;
                 try {
-                    Thread.sleep(8000);
+                    // a transaction that takes an event id and commits 1.5 s later, after higher ids went out:
+                    // delivered late to everyone, once; "resumer" resumes on another node right after it
+                    Thread.sleep(2000);
+                    lateId = commitLate(database, run, 1500);
+                    Instant lateBy = Instant.now().plus(Duration.ofSeconds(10));
+                    while (resumer.lateEventId == null && Instant.now().isBefore(lateBy)) {
+                        Thread.sleep(20);
+                    }
+                    resumer.connect(a);
+                    Thread.sleep(4500);
                     phaseStart[1] = lastN.get() + 1;
+                    phase.set(1);
                     producers.remove(c);
                     c.kill();
                     Thread.sleep(1500);
                     clients.get(2).connect(a);
                     Thread.sleep(4000);
                     phaseStart[2] = lastN.get() + 1;
+                    phase.set(2);
                     brokers.killPrimary();
                     Thread.sleep(10_000);
                     phaseStart[3] = lastN.get() + 1;
+                    phase.set(3);
                     brokers.hangBackup(8000);
                     Thread.sleep(5000);
                     phaseStart[4] = lastN.get() + 1;
+                    phase.set(4);
+                    brokers.restartPrimary();
+                    Thread.sleep(12_000);
+                    phaseStart[5] = lastN.get() + 1;
+                    phase.set(5);
                     database.restart();
                     Thread.sleep(8000);
                 } finally {
@@ -257,7 +328,10 @@ class FaultRunIT {
                     report.append(" whole run: ").append(client.report(produced, 1, Integer.MAX_VALUE)).append('\n');
                     client.close();
                 }
-                report.append(" readiness of node A: 503 for about ").append(notReadyMillis.get()).append(" ms in all\n");
+                report.append(" late commit (id ").append(lateId).append(", committed 1.5 s after taking its id): received ");
+                clients.forEach(cl -> report.append(cl.name).append(' ').append(cl.lateReceived.get()).append("x "));
+                report.append("; resumer resumed with ").append(resumer.lateEventId).append('\n');
+                report.append(" readiness of node A, ms of 503 per phase: ").append(notReadyMillis).append('\n');
                 report.append(" requests refused (status, type, Retry-After: count): ").append(refusals).append('\n');
                 System.out.println(report);
                 for (HeraldNode node : List.of(a, b)) {
@@ -267,6 +341,11 @@ class FaultRunIT {
                 for (String line : lines) {
                     assertTrue(line.contains(" lost 0 duplicated 0 out-of-order 0 "), report::toString);
                 }
+                for (Client client : clients) {
+                    assertEquals(1, client.lateReceived.get(), () -> "the late commit, once, for every client: " + report);
+                }
+                assertTrue(resumer.lateEventId != null && resumer.lateEventId.contains("r"),
+                        () -> "the late event names where to resume (after the higher ids already delivered): " + report);
                 for (String refusal : refusals.keySet()) {
                     assertTrue(refusal.startsWith("503 application/json"), () -> "a refusal that is not a JSON 503 with Retry-After: " + report);
                     assertFalse(refusal.endsWith(" null"), report::toString);

@@ -48,6 +48,11 @@ public final class HaBrokerPair implements AutoCloseable {
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
     }
 
+    /** Starts the primary again after {@link #killPrimary}: Artemis fails back to it from the live backup. */
+    public void restartPrimary() throws Exception {
+        script("start");
+    }
+
     /** Stops the backup (live once the primary died) with SIGSTOP for {@code millis}, then lets it go on: a broker that hangs. */
     public void hangBackup(long millis) throws Exception {
         long pid = Long.parseLong(Files.readString(dir.resolve("backup.pid")).trim());
