@@ -47,7 +47,15 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /** Opens {@code path} on the node with extra handshake headers; fails unless the server answers 101. */
-    public static RawWebSocket open(HeraldNode node, String path, Map<String, String> headers) throws IOException {
+    public static RawWebSocket open(Gateway node, String path, Map<String, String> headers) throws IOException {
+        return open(node, path, headers, List.of());
+    }
+
+    /**
+     * Opens {@code path} and sends {@code texts} as text frames in the same write as the handshake,
+     * before its answer: a client that does not wait for the 101. Fails unless the server answers 101.
+     */
+    public static RawWebSocket open(Gateway node, String path, Map<String, String> headers, List<String> texts) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);
         socket.connect(new InetSocketAddress("127.0.0.1", node.port()), 5000);
@@ -57,7 +65,12 @@ public final class RawWebSocket implements AutoCloseable {
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
                 + Base64.getEncoder().encodeToString(new byte[16]) + "\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-        ws.out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        ByteArrayOutputStream burst = new ByteArrayOutputStream();
+        burst.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        for (String text : texts) {
+            burst.write(frame(text));
+        }
+        ws.out.write(burst.toByteArray());
         ws.out.flush();
         String status = ws.readHeaders();
         if (!status.startsWith("HTTP/1.1 101")) {
@@ -81,6 +94,21 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Sends a masked text frame. */
     public void send(String text) throws IOException {
+        out.write(frame(text));
+        out.flush();
+    }
+
+    /** Sends {@code texts} as text frames in one write. */
+    public void sendAll(List<String> texts) throws IOException {
+        ByteArrayOutputStream burst = new ByteArrayOutputStream();
+        for (String text : texts) {
+            burst.write(frame(text));
+        }
+        out.write(burst.toByteArray());
+        out.flush();
+    }
+
+    private static byte[] frame(String text) {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         if (payload.length > 125) {
             throw new IllegalArgumentException("short frames only");
@@ -94,8 +122,7 @@ public final class RawWebSocket implements AutoCloseable {
         for (int i = 0; i < payload.length; i++) {
             frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
         }
-        out.write(frame);
-        out.flush();
+        return frame;
     }
 
     /** Reads the next frame (blocking up to 15 s). */

@@ -64,6 +64,29 @@ class SocketAbuseIT {
     }
 
     @Test
+    void framesSentWithTheHandshakeAreServedAndDoNotTieUpTheServersThreads() throws Exception {
+        // Tyrus' upgrade handler used to wait for itself on the HTTP thread when frames were already
+        // there (EarlyFramesFilter): the client heard nothing more and the thread was gone for good
+        List<String> pings = java.util.Collections.nCopies(400, "{\"type\":\"ping\"}");
+        List<String> ends = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Map<String, String> auth = Map.of("Authorization", "Bearer " + TestTokens.token("early-" + i + "-" + System.nanoTime()));
+            try (RawWebSocket raw = RawWebSocket.open(node, "/trading/ws", auth, pings)) {
+                List<String> texts = RawWebSocket.newList();
+                Optional<RawWebSocket.Frame> close = raw.drainUntilClose(texts);
+                assertTrue(texts.get(0).contains("\"type\":\"connection\""), texts.get(0));
+                ends.add(close.map(f -> f.closeCode() + " " + new String(f.payload(), 2, f.payload().length - 2,
+                        java.nio.charset.StandardCharsets.UTF_8)).orElse("dropped"));
+            }
+        }
+        assertEquals(java.util.Collections.nCopies(12, "1008 Rate limit exceeded"), ends);
+        try (WsClient calm = WsClient.connect(node.ws("/trading/ws"), Map.of("Authorization", "Bearer " + TestTokens.token("calm-trader")))) {
+            assertEquals("connection", calm.next().getString("type"), "the server still takes new sockets");
+        }
+        assertEquals(200, new HttpJson(node).get("/health/ready").status());
+    }
+
+    @Test
     void theCommerceSocketRefusesPagesOfOtherSitesEvenWithTheUsersCookie() {
         HttpJson http = commerceLogin();
         String cookie = http.cookieHeader();

@@ -29,6 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SendQueues {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SendQueues.class.getName());
+
     @Inject
     @ConfigProperty(name = "herald.session.queue-limit", defaultValue = "1000")
     int queueLimit;
@@ -62,6 +64,7 @@ public class SendQueues {
 
     SendLimits limits;
     ExecutorService senders;
+    private Thread keepalive;
 
     @PostConstruct
     void start() {
@@ -75,7 +78,7 @@ public class SendQueues {
                 });
         senders = pool;
         if (keepaliveSeconds > 0) {
-            Thread keepalive = threadFactory.newThread(this::keepAliveUntilStopped);
+            keepalive = threadFactory.newThread(this::keepAliveUntilStopped);
             keepalive.setName("herald-keepalive");
             keepalive.setDaemon(true);
             keepalive.start();
@@ -85,23 +88,33 @@ public class SendQueues {
     /** Every second, pings the connections that had nothing written for {@code herald.session.keepalive-seconds}. */
     private void keepAliveUntilStopped() {
         long idle = TimeUnit.SECONDS.toNanos(keepaliveSeconds);
-        while (!senders.isShutdown()) {
+        while (true) {
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 return;
             }
+            if (senders.isShutdown()) {
+                return; // the application stops: its beans are gone
+            }
             long now = System.nanoTime();
-            for (Subscriber s : registry.subscribers()) {
-                if (s instanceof SocketConnection c) {
-                    c.out().keepAlive(now, idle);
+            try {
+                for (Subscriber s : registry.subscribers()) {
+                    if (s instanceof SocketConnection c) {
+                        c.out().keepAlive(now, idle);
+                    }
                 }
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Keepalive round failed: " + e);
             }
         }
     }
 
     @PreDestroy
     void stop() {
+        if (keepalive != null) {
+            keepalive.interrupt();
+        }
         senders.shutdownNow();
     }
 
