@@ -71,15 +71,19 @@ class SocketAbuseIT {
         List<String> ends = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             Map<String, String> auth = Map.of("Authorization", "Bearer " + TestTokens.token("early-" + i + "-" + System.nanoTime()));
+            long started = System.nanoTime();
             try (RawWebSocket raw = RawWebSocket.open(node, "/trading/ws", auth, pings)) {
                 List<String> texts = RawWebSocket.newList();
                 Optional<RawWebSocket.Frame> close = raw.drainUntilClose(texts);
-                assertTrue(texts.get(0).contains("\"type\":\"connection\""), texts.get(0));
+                assertTrue(!texts.isEmpty() && texts.get(0).contains("\"type\":\"connection\""), texts::toString);
+                assertTrue(System.nanoTime() - started < java.util.concurrent.TimeUnit.SECONDS.toNanos(5), "ended at once");
+                // the close frame, unless the reset of a connection closed with unread frames overtook it
                 ends.add(close.map(f -> f.closeCode() + " " + new String(f.payload(), 2, f.payload().length - 2,
-                        java.nio.charset.StandardCharsets.UTF_8)).orElse("dropped"));
+                        java.nio.charset.StandardCharsets.UTF_8)).orElse("reset"));
             }
         }
-        assertEquals(java.util.Collections.nCopies(12, "1008 Rate limit exceeded"), ends);
+        assertTrue(ends.stream().allMatch(e -> e.equals("1008 Rate limit exceeded") || e.equals("reset")), ends::toString);
+        assertTrue(ends.contains("1008 Rate limit exceeded"), ends::toString);
         try (WsClient calm = WsClient.connect(node.ws("/trading/ws"), Map.of("Authorization", "Bearer " + TestTokens.token("calm-trader")))) {
             assertEquals("connection", calm.next().getString("type"), "the server still takes new sockets");
         }
