@@ -306,15 +306,19 @@ public class OrderedFanout {
         return newest;
     }
 
+    /** Hands over {@code event} late when its id is at or below the last handed over, else in order. */
+    private void handOverOne(EventEnvelope event) {
+        if (event.id() <= delivered) {
+            late(event);
+        } else {
+            inOrder(event);
+        }
+    }
+
     /** Hands over the waiting events that are next in order now. */
     private void releaseWaiting() {
         while (!waiting.isEmpty() && waiting.firstKey() <= delivered + 1) {
-            EventEnvelope next = waiting.pollFirstEntry().getValue();
-            if (next.id() <= delivered) {
-                late(next);
-            } else {
-                inOrder(next);
-            }
+            handOverOne(waiting.pollFirstEntry().getValue());
         }
         if (!waiting.isEmpty()) {
             waitingSince = clock.getAsLong();
@@ -432,20 +436,11 @@ public class OrderedFanout {
             }
             for (EventEnvelope e : logged) {
                 waiting.remove(e.id());
-                if (e.id() <= delivered) {
-                    late(e);
-                } else {
-                    inOrder(e);
-                }
+                handOverOne(e);
             }
             // events that arrived while the log was read: committed, so in order from here
             while (!waiting.isEmpty() && waiting.firstKey() <= upTo) {
-                EventEnvelope next = waiting.pollFirstEntry().getValue();
-                if (next.id() <= delivered) {
-                    late(next);
-                } else {
-                    inOrder(next);
-                }
+                handOverOne(waiting.pollFirstEntry().getValue());
             }
             releaseWaiting();
         }
