@@ -2,15 +2,20 @@ package io.herald.socket;
 
 import io.herald.delivery.control.Delivery;
 import io.herald.delivery.control.EventEnvelope;
+import io.herald.delivery.control.EventIds;
 import io.herald.delivery.control.Subscriber;
 import io.herald.eventlog.control.EventReplay;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +47,10 @@ public abstract class SocketConnection implements Subscriber {
     static final long REPLAYED_MEMORY_MS = 60_000;
     private Set<Long> replayedIds;
     private long replayedUntil;
+    /** The most resumed subscriptions whose {@link ResumeFloor} a connection keeps (the oldest goes first). */
+    static final int MAX_FLOORS = 64;
+    /** What the client had before it resumed, per resumed subscription; {@code null} until a resume succeeds. */
+    private Map<String, ResumeFloor> floors;
 
     protected SocketConnection(SocketSubscriber out) {
         this.out = out;
@@ -106,6 +115,9 @@ public abstract class SocketConnection implements Subscriber {
                     return;
                 }
             }
+            if (floors != null && alreadySent(delivery.event())) {
+                return;
+            }
             if (held != null) {
                 if (held.size() < MAX_HELD) {
                     held.add(delivery);
@@ -130,23 +142,33 @@ public abstract class SocketConnection implements Subscriber {
      * {@link #accept} (so the product's rights and filters apply to them as to live ones), or, when
      * the log cannot tell, the product's gap message ({@code gapFrame} of the reason); then the live
      * events that waited, except those just replayed. From then on events go straight out, except
-     * a replayed one that arrives live again within {@link #REPLAYED_MEMORY_MS}.
+     * a replayed one that arrives live again within {@link #REPLAYED_MEMORY_MS} and, for as long as
+     * the connection lives, one of the subscription that the client had before it resumed (a late
+     * commit that the node it left delivered and this one finds only now; see {@link ResumeFloor}).
+     *
+     * @param name the subscription, in the product's terms (a later resume of the same name replaces its floor)
+     * @param lastEventId the id the client passed back
+     * @param subscription which events belong to the subscription
      */
-    protected final void resume(Runnable subscribe, Supplier<EventReplay.Missed> missed, Function<String, String> gapFrame) {
-        resume(subscribe, missed, gapFrame, e -> accept(Delivery.replayed(e)));
+    protected final void resume(String name, String lastEventId, Predicate<EventEnvelope> subscription, Runnable subscribe,
+            Supplier<EventReplay.Missed> missed, Function<String, String> gapFrame) {
+        resume(name, lastEventId, subscription, subscribe, missed, gapFrame, e -> accept(Delivery.replayed(e)));
     }
 
-    /** {@link #resume(Runnable, Supplier, Function)} with the replayed events sent by {@code replayTo}. */
-    protected final void resume(Runnable subscribe, Supplier<EventReplay.Missed> missed, Function<String, String> gapFrame,
-            java.util.function.Consumer<EventEnvelope> replayTo) {
+    /** {@link #resume(String, String, Predicate, Runnable, Supplier, Function)} with the replayed events sent by {@code replayTo}. */
+    protected final void resume(String name, String lastEventId, Predicate<EventEnvelope> subscription, Runnable subscribe,
+            Supplier<EventReplay.Missed> missed, Function<String, String> gapFrame, Consumer<EventEnvelope> replayTo) {
         synchronized (replayLock) {
             held = new ArrayList<>();
         }
         Set<Long> replayed = new HashSet<>();
+        ResumeFloor floor = null;
         try {
             subscribe.run();
             EventReplay.Missed m = missed.get();
             if (m.complete()) {
+                // a complete replay means the id is of this event log, so its ids compare with live ones
+                floor = EventIds.parse(lastEventId).map(point -> new ResumeFloor(subscription, point)).orElse(null);
                 for (EventEnvelope e : m.events()) {
                     replayTo.accept(e);
                     replayed.add(e.id());
@@ -156,8 +178,19 @@ public abstract class SocketConnection implements Subscriber {
             }
         } finally {
             synchronized (replayLock) {
+                if (floor != null) {
+                    if (floors == null) {
+                        floors = new LinkedHashMap<>();
+                    }
+                    floors.remove(name);
+                    floors.put(name, floor);
+                    if (floors.size() > MAX_FLOORS) {
+                        floors.remove(floors.keySet().iterator().next());
+                    }
+                }
                 for (Delivery d : held) {
-                    if (!(d.event().durable() && replayed.contains(d.event().id()))) {
+                    EventEnvelope e = d.event();
+                    if (!(e.durable() && replayed.contains(e.id())) && !(floors != null && alreadySent(e))) {
                         accept(d);
                     }
                 }
@@ -171,6 +204,19 @@ public abstract class SocketConnection implements Subscriber {
                 }
             }
         }
+    }
+
+    /** Whether a resumed subscription says the client had {@code event} before it resumed (caller holds {@code replayLock}). */
+    private boolean alreadySent(EventEnvelope event) {
+        if (!event.durable()) {
+            return false;
+        }
+        for (ResumeFloor f : floors.values()) {
+            if (f.alreadySent(event)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -84,6 +84,22 @@ final class FullServerSmoke {
      * commerce login and event, an inventory notification on a JWT socket, an orders connect and event.
      */
     static void everyApiAnswers(Gateway server, URI readiness, String where) throws Exception {
+        String[] step = {"readiness"};
+        try {
+            everyApiAnswers(server, readiness, where, step);
+        } catch (java.io.IOException | RuntimeException e) {
+            // a refused connection once failed this in CI without a trace of where: say the step and whether anything listens
+            boolean listening;
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", server.port())) {
+                listening = true;
+            } catch (java.io.IOException refused) {
+                listening = false;
+            }
+            throw new AssertionError(where + ", step " + step[0] + ": " + e + " (port " + server.port() + " listening now: " + listening + ")", e);
+        }
+    }
+
+    private static void everyApiAnswers(Gateway server, URI readiness, String where, String[] step) throws Exception {
         // the script's last steps restart the HTTP listener (idle timeout, headers): give it a moment
         HttpResponse<String> ready = null;
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
@@ -108,6 +124,7 @@ final class FullServerSmoke {
         assertEquals("connected", herald.getJsonObject("data").getString("broker"), readyBody);
         assertEquals("connected", herald.getJsonObject("data").getString("database"), readyBody);
 
+        step[0] = "commerce";
         // commerce: login, a subscriber, a change over REST
         HttpJson http = new HttpJson(server);
         try (WsClient commerce = PublishFromApplicationIT.commerceSubscriber(server)) {
@@ -119,6 +136,7 @@ final class FullServerSmoke {
             assertEquals("processing", event.getJsonObject("data").getJsonObject("changed_fields").getString("status"));
         }
 
+        step[0] = "inventory";
         // inventory: a notification for alice, on her socket opened with a JWT of the configured key
         String message = "from " + where;
         try (WsClient inventory = WsClient.connect(server.ws("/inventory/api/ws/notification?access_token=" + TestTokens.token("alice")))) {
@@ -132,6 +150,7 @@ final class FullServerSmoke {
             } while (!message.equals(note.getString("message", "")));
         }
 
+        step[0] = "orders";
         // orders: connect with the demo key's signature, subscribe to the organization, change an order
         try (WsClient orders = WsClient.connect(server.ws("/orders/ws"))) {
             orders.send(OrdersClient.connect(OrdersClient.ACME_KEY, OrdersClient.signatureNow(OrdersClient.ACME_KEY, OrdersClient.ACME_SECRET)));
@@ -147,6 +166,7 @@ final class FullServerSmoke {
             assertEquals(order.getString("id"), event.getJsonObject("data").getString("order_id"));
         }
 
+        step[0] = "frame over 64 KiB";
         // a frame over 64 KiB closes with 1009 on every server (WildFly's Undertow does not enforce maxMessageSize itself)
         try (WsClient orders = WsClient.connect(server.ws("/orders/ws"))) {
             orders.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
@@ -157,6 +177,7 @@ final class FullServerSmoke {
             assertEquals(1009, orders.awaitClose().code(), where + ", 2 MB");
         }
 
+        step[0] = "trading bursts";
         // trading: 400 messages right after the handshake, ten times, then the same burst in one write right
         // after the 101 and in the same write as the handshake (on Payara that froze an HTTP thread for
         // good before EarlyFramesFilter: 101, then nothing). Each connection gets its greeting and ends at
@@ -202,6 +223,7 @@ final class FullServerSmoke {
         assertTrue(ends.stream().allMatch(e -> e.contains("1008 Rate limit exceeded") || e.contains("reset")), where + ": " + ends);
         assertTrue(ends.stream().anyMatch(e -> e.contains("1008 Rate limit exceeded")), where + ": " + ends);
 
+        step[0] = "operations";
         // operations: the admin API with an admin token, the admin page, an AsyncAPI document
         HttpJson.Reply overview = http.get("/admin/api/overview", Map.of("Authorization", "Bearer " + TestTokens.token("ops", "admin")));
         assertEquals(200, overview.status(), overview.body());

@@ -72,7 +72,7 @@ public final class CommerceConnection extends SocketConnection {
             registry.subscribe(this, key);
             return CommerceCodec.confirmation("subscribed", channel);
         }
-        resume(() -> {
+        resume(key, lastEventId, e -> e.routingKeys().contains(key), () -> {
             registry.subscribe(this, key);
             out().send(CommerceCodec.confirmation("subscribed", channel));
         }, () -> replay.since(CommerceChannels.PRODUCT, Set.of(key), lastEventId), gap -> CommerceCodec.gap(channel, lastEventId, gap));

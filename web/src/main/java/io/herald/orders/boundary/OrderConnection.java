@@ -118,7 +118,8 @@ public final class OrderConnection extends SocketConnection {
                 registry.subscribe(this, granted.routingKey());
                 return OrdersCodec.subscription(granted, true);
             }
-            resume(() -> {
+            String key = granted.routingKey();
+            resume(key, lastEventId, e -> e.routingKeys().contains(key), () -> {
                 registry.subscribe(this, granted.routingKey());
                 out.send(OrdersCodec.subscription(granted, true));
             }, () -> replay.since(OrdersKeys.PRODUCT, Set.of(granted.routingKey()), lastEventId),

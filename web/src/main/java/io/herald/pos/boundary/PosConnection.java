@@ -119,7 +119,7 @@ public final class PosConnection extends SocketConnection {
                 change.keys().forEach(key -> registry.subscribe(this, key));
                 return PosCodec.subscribed(id, added);
             }
-            resume(() -> {
+            resume(added.id(), lastEventId, filter::matches, () -> {
                 change.keys().forEach(key -> registry.subscribe(this, key));
                 out().send(PosCodec.subscribed(id, added));
             }, () -> {

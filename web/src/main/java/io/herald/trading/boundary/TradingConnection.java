@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One open {@code /trading/ws} connection: unauthenticated until a token is accepted (from the
@@ -135,11 +136,15 @@ public final class TradingConnection extends SocketConnection {
                 return join(room);
             }
         }
-        resume(() -> {
+        Optional<String> own = TradingRooms.routingKey(room);
+        boolean roomOfItsOwn = own.isPresent() && !own.get().equals(TradingKeys.ALL_MARKETS);
+        String key = own.orElseGet(() -> room.equals("system") ? TradingKeys.SYSTEM : TradingKeys.user(token.subject()));
+        Predicate<EventEnvelope> inRoom = e -> e.routingKeys().contains(key) && (roomOfItsOwn || room.equals(TradingCodec.CHANNEL_OF.get(e.type())));
+        resume(room, lastEventId, inRoom, () -> {
             synchronized (lock) {
                 out().send(join(room));
             }
-        }, () -> missedIn(room, lastEventId), gap -> TradingCodec.gap(room, lastEventId, gap));
+        }, () -> missedIn(key, roomOfItsOwn ? e -> true : inRoom, lastEventId), gap -> TradingCodec.gap(room, lastEventId, gap));
         return null;
     }
 
@@ -149,15 +154,9 @@ public final class TradingConnection extends SocketConnection {
      * of the user's key (or of all markets, or the system key), so that resuming one channel does not
      * replay another's.
      */
-    private EventReplay.Missed missedIn(String room, String lastEventId) {
-        Optional<String> own = TradingRooms.routingKey(room);
-        boolean roomOfItsOwn = own.isPresent() && !own.get().equals(TradingKeys.ALL_MARKETS);
-        String key = own.orElseGet(() -> room.equals("system") ? TradingKeys.SYSTEM : TradingKeys.user(token.subject()));
+    private EventReplay.Missed missedIn(String key, Predicate<EventEnvelope> inRoom, String lastEventId) {
         EventReplay.Missed missed = services.replay().since(TradingKeys.PRODUCT, Set.of(key), lastEventId);
-        if (!missed.complete() || roomOfItsOwn) {
-            return missed;
-        }
-        return new EventReplay.Missed(missed.events().stream().filter(e -> room.equals(TradingCodec.CHANNEL_OF.get(e.type()))).toList(), null);
+        return missed.complete() ? new EventReplay.Missed(missed.events().stream().filter(inRoom).toList(), null) : missed;
     }
 
     private String join(String room) {

@@ -90,12 +90,16 @@ class CommerceConnectionTest {
 
     /** A replay whose log read sees {@code missed} while live events arrive meanwhile. */
     private CommerceConnection resumingWith(List<EventEnvelope> missed, String gap, EventEnvelope... liveMeanwhile) {
+        return resumingWith("ep.4", missed, gap, liveMeanwhile);
+    }
+
+    private CommerceConnection resumingWith(String resumeId, List<EventEnvelope> missed, String gap, EventEnvelope... liveMeanwhile) {
         EventReplay replay = new EventReplay() {
             @Override
             public Missed since(String product, Set<String> keys, String lastEventId) {
                 assertEquals("commerce", product);
                 assertEquals(Set.of("commerce:order_changes"), keys);
-                assertEquals("ep.4", lastEventId);
+                assertEquals(resumeId, lastEventId);
                 for (EventEnvelope e : liveMeanwhile) {
                     registry.match(e.routingKeys()).forEach(s -> s.deliver(new Delivery(e)));
                 }
@@ -138,5 +142,40 @@ class CommerceConnectionTest {
         assertEquals("{\"type\":\"error\",\"message\":\"last_event_id must be a string of at most 256 characters\"}",
                 run("{'type':'subscribe','channel':'order_changes','last_event_id':42}"));
         assertFalse(registry.isSubscribed(cut, "commerce:order_changes"));
+    }
+
+    private void live(EventEnvelope e) {
+        registry.match(e.routingKeys()).forEach(s -> s.deliver(new Delivery(e)));
+    }
+
+    @Test
+    void aLateCommitTheClientHadBeforeItResumedIsNotSentAgainButAnOpenIdIs() {
+        client.completeAtOnce();
+        // the client had everything up to 10 except 7 (not committed when 10 went out on the node it left)
+        CommerceConnection resuming = resumingWith("ep.10h7", List.of(order(11)), null, order(6));
+
+        CommerceCodec.decode("{\"type\":\"subscribe\",\"channel\":\"order_changes\",\"last_event_id\":\"ep.10h7\"}").runOn(resuming);
+        live(order(9)); // a late commit the node it left delivered and this one finds only now
+        live(order(7)); // the open id commits
+        live(order(12));
+        live(new EventEnvelope(3, "commerce", "order:updated", Set.of("commerce:order_changes"),
+                Json.createObjectBuilder().add("id", 3).build(), Instant.parse("2026-11-24T10:00:00Z"), "other-log"));
+
+        assertEquals(List.of("{\"type\":\"subscribed\",\"channel\":\"order_changes\"}", CommerceCodec.event(order(11)),
+                CommerceCodec.event(order(7)), CommerceCodec.event(order(12)),
+                CommerceCodec.event(new EventEnvelope(3, "commerce", "order:updated", Set.of("commerce:order_changes"),
+                        Json.createObjectBuilder().add("id", 3).build(), Instant.parse("2026-11-24T10:00:00Z"), "other-log"))),
+                client.sent, "6 (held during the replay) and 9 are below the resume point; 7 was open; another log's ids do not compare");
+    }
+
+    @Test
+    void aGapLeavesNoFloor() {
+        client.completeAtOnce();
+        CommerceConnection resuming = resumingWith("ep.10", List.of(), "the event id is from another event log");
+
+        CommerceCodec.decode("{\"type\":\"subscribe\",\"channel\":\"order_changes\",\"last_event_id\":\"ep.10\"}").runOn(resuming);
+        live(order(9));
+
+        assertEquals(CommerceCodec.event(order(9)), client.sent.get(2));
     }
 }
