@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark, one command: bench/run.sh [--quick]
-# Builds herald.jar and the load generator, installs the Node peer's ws package, then runs every scenario
+# Builds herald.jar and the load generator, installs the ws package (the Node peer's and the Node subscribers'), then runs every scenario
 # against herald.jar (embedded default) and the Node.js ws peer in one run, and two Herald nodes on one
 # broker. Everything listens on 127.0.0.1; every process it starts is stopped by the load generator.
 # Writes bench/results/latest.{md,json}, fanout.png and latency.png. Not run by the build or CI.

@@ -37,6 +37,7 @@ public final class Bench {
         }
         Path jar = repo.resolve("server-config/target/herald.jar");
         Path results = repo.resolve("bench/results");
+        NodeSubscribers.configure(repo.resolve("bench/peer"), repo.resolve("bench/target/logs"));
         List<Result> all = new ArrayList<>();
         int[] fanoutSizes = quick ? new int[] {100} : new int[] {500, 1000};
         int events = quick ? 50 : 200;
@@ -132,8 +133,8 @@ public final class Bench {
             Target.HeraldCommerce nodeB = new Target.HeraldCommerce("herald", portB, b.pid());
             Target crossing = new Target("herald", portB, b.pid()) {
                 @Override
-                java.util.concurrent.CompletableFuture<Target.Subscriber> subscribe(Latencies latencies, java.util.concurrent.atomic.AtomicLong received) {
-                    return nodeB.subscribe(latencies, received);
+                Subscription subscription() {
+                    return nodeB.subscription();
                 }
 
                 @Override
@@ -169,7 +170,8 @@ public final class Bench {
         m.put("memory", Long.parseLong(mem) / 1024 / 1024 + " GiB");
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("node", output("node", "--version"));
-        m.put("load generator", "same machine: JDK HttpClient WebSocket, 4 producers, latency in HdrHistogram (ms)");
+        m.put("load generator", "same machine: Node.js ws subscribers (bench/peer/subscribers.js, one process per scenario) plus JDK"
+                + " HttpClient producers (4 in fan-out); idle connections on JDK HttpClient WebSockets; latency in whole ms");
         return m;
     }
 

@@ -11,8 +11,13 @@ public record Result(String scenario, String target, int subscribers, int events
         double handshakesPerSecond, int threadsBefore, int threadsAfter, String note) {
 
     static Result deliveries(String scenario, String target, int subscribers, int events, double perSecond, long missing, Latencies latency) {
-        return new Result(scenario, target, subscribers, events, perSecond, missing, latency.p50(), latency.p99(), latency.p999(),
-                latency.max(), -1, -1, -1, -1, -1, "");
+        return deliveries(scenario, target, subscribers, events, perSecond, missing, latency.p50(), latency.p99(), latency.p999(), latency.max());
+    }
+
+    /** A delivery row from latencies measured elsewhere (the Node subscribers), in ms; {@code -1}: none. */
+    static Result deliveries(String scenario, String target, int subscribers, int events, double perSecond, long missing,
+            double p50, double p99, double p999, double max) {
+        return new Result(scenario, target, subscribers, events, perSecond, missing, p50, p99, p999, max, -1, -1, -1, -1, -1, "");
     }
 
     static Result connections(String target, int connections, double handshakesPerSecond, double heapPerConnection,

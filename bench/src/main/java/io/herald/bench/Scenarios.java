@@ -1,5 +1,6 @@
 package io.herald.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The scenarios; each runs the same way against every target. Every wait is bounded. */
+/**
+ * The scenarios; each runs the same way against every target. Every wait is bounded. Fan-out and paced
+ * latency subscribe with {@link NodeSubscribers} (Node {@code ws} clients); idle connections and the soak
+ * run with JDK {@link Target.Subscriber}s.
+ */
 final class Scenarios {
 
     static final int PRODUCERS = 4;
@@ -22,7 +27,7 @@ final class Scenarios {
     private Scenarios() {
     }
 
-    /** Opens {@code count} subscribed sockets, at most 64 handshakes at a time; returns them with the elapsed nanoseconds. */
+    /** Opens {@code count} subscribed JDK sockets, at most 64 handshakes at a time; returns them with the elapsed nanoseconds. */
     static List<Target.Subscriber> open(Target target, int count, Latencies latencies, AtomicLong received, long[] elapsedNanos) throws Exception {
         List<Target.Subscriber> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
         Semaphore slots = new Semaphore(CONNECT_CONCURRENCY);
@@ -49,17 +54,15 @@ final class Scenarios {
     }
 
     /**
-     * {@code subscribers} sockets, then {@code events} events from 4 producers as fast as the
+     * {@code subscribers} Node subscribers, then {@code events} events from 4 producers as fast as the
      * server answers; deliveries per second from the first publish to the last receipt.
      */
     static Result fanout(String scenario, Target target, int subscribers, int events) throws Exception {
         target.prepare(PRODUCERS);
-        Latencies latencies = new Latencies();
-        AtomicLong received = new AtomicLong();
-        List<Target.Subscriber> sockets = open(target, subscribers, latencies, received, new long[1]);
-        try {
+        long expected = (long) subscribers * events;
+        ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
+        try (NodeSubscribers sockets = NodeSubscribers.open(target, subscribers, expected)) {
             long start = System.currentTimeMillis();
-            ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
             AtomicInteger next = new AtomicInteger();
             List<Future<?>> done = new ArrayList<>();
             for (int p = 0; p < PRODUCERS; p++) {
@@ -75,30 +78,23 @@ final class Scenarios {
             for (Future<?> f : done) {
                 f.get(DRAIN_SECONDS, TimeUnit.SECONDS);
             }
-            producers.shutdown();
-            long expected = (long) subscribers * events;
-            long deadline = System.currentTimeMillis() + DRAIN_SECONDS * 1000;
-            while (received.get() < expected && System.currentTimeMillis() < deadline) {
-                TimeUnit.MILLISECONDS.sleep(20);
-            }
-            long last = sockets.stream().mapToLong(s -> s.lastReceipt).max().orElse(System.currentTimeMillis());
+            NodeSubscribers.Outcome outcome = sockets.outcome(Duration.ofSeconds(DRAIN_SECONDS));
+            long last = outcome.lastAt() > 0 ? outcome.lastAt() : System.currentTimeMillis();
             double seconds = Math.max(0.001, (last - start) / 1000.0);
-            return Result.deliveries(scenario, target.name, subscribers, events, received.get() / seconds, expected - received.get(), latencies);
+            return outcome.result(scenario, target.name, subscribers, events, outcome.received() / seconds, expected);
         } finally {
-            close(sockets);
+            producers.shutdownNow();
         }
     }
 
-    /** {@code subscribers} sockets and events paced at {@code rate} per second for {@code seconds}. */
+    /** {@code subscribers} Node subscribers and events paced at {@code rate} per second for {@code seconds}. */
     static Result paced(String scenario, Target target, int subscribers, int rate, int seconds) throws Exception {
         target.prepare(PRODUCERS);
-        Latencies latencies = new Latencies();
-        AtomicLong received = new AtomicLong();
-        List<Target.Subscriber> sockets = open(target, subscribers, latencies, received, new long[1]);
+        int events = rate * seconds;
+        long expected = (long) subscribers * events;
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         ExecutorService senders = Executors.newFixedThreadPool(16);
-        try {
-            int events = rate * seconds;
+        try (NodeSubscribers sockets = NodeSubscribers.open(target, subscribers, expected)) {
             AtomicInteger next = new AtomicInteger();
             long periodMicros = 1_000_000L / rate;
             long start = System.currentTimeMillis();
@@ -121,18 +117,13 @@ final class Scenarios {
             for (Future<?> f : List.copyOf(sends)) {
                 f.get(DRAIN_SECONDS, TimeUnit.SECONDS);
             }
-            long expected = (long) subscribers * events;
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (received.get() < expected && System.currentTimeMillis() < deadline) {
-                TimeUnit.MILLISECONDS.sleep(20);
-            }
+            NodeSubscribers.Outcome outcome = sockets.outcome(Duration.ofSeconds(30));
             double actualSeconds = Math.max(0.001, (System.currentTimeMillis() - start) / 1000.0);
-            return Result.deliveries(scenario, target.name, subscribers, events, received.get() / actualSeconds,
-                    expected - received.get(), latencies).withNote(rate + " events/s paced");
+            return outcome.result(scenario, target.name, subscribers, events, outcome.received() / actualSeconds, expected)
+                    .withNote(rate + " events/s paced" + (outcome.closed() == 0 ? "" : ", " + outcome.closed() + " sockets closed early"));
         } finally {
             clock.shutdownNow();
             senders.shutdownNow();
-            close(sockets);
         }
     }
 

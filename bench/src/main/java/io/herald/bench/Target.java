@@ -22,6 +22,7 @@ public abstract class Target {
     /** HTTP/1.1: the JDK otherwise asks for an h2c upgrade, which the peer's ws server takes for a WebSocket upgrade. */
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    static final String SUBSCRIBE = "{\"type\":\"subscribe\",\"channel\":\"order_changes\"}";
 
     final String name;
     final int port;
@@ -33,8 +34,22 @@ public abstract class Target {
         this.pid = pid;
     }
 
-    /** Opens a socket subscribed to the order channel; completes once the subscription is confirmed. */
-    abstract CompletableFuture<Subscriber> subscribe(Latencies latencies, AtomicLong received);
+    /**
+     * How a subscriber socket subscribes to the order channel: the URL, the upgrade's headers, the subscribe frame, and
+     * the type of the frame to wait for before sending it ({@code null}: send it on open). Both the JDK subscribers and
+     * the Node ones ({@link NodeSubscribers}) follow it; {@code subscribed} confirms, events are {@code {"event":…}}.
+     */
+    record Subscription(URI url, Map<String, String> headers, String subscribe, String waitFor) {
+    }
+
+    /** The order channel's subscription on this server. */
+    abstract Subscription subscription();
+
+    /** Opens a JDK socket subscribed to the order channel; completes once the subscription is confirmed. */
+    CompletableFuture<Subscriber> subscribe(Latencies latencies, AtomicLong received) {
+        Subscription s = subscription();
+        return new Subscriber(latencies, received, s.subscribe(), s.waitFor() != null).connect(s.url(), s.headers());
+    }
 
     /** Produces event number {@code seq} through producer {@code producer}; blocks until the server answered. */
     abstract void publish(int producer, int seq) throws Exception;
@@ -155,10 +170,10 @@ public abstract class Target {
             }
         }
 
+        /** The commerce socket: the login's session cookie authenticates the upgrade; subscribe after {@code connected}. */
         @Override
-        CompletableFuture<Subscriber> subscribe(Latencies latencies, AtomicLong received) {
-            return new Subscriber(latencies, received, "{\"type\":\"subscribe\",\"channel\":\"order_changes\"}", true)
-                    .connect(URI.create("ws://127.0.0.1:" + port + "/commerce/ws"), Map.of("Cookie", cookie));
+        Subscription subscription() {
+            return new Subscription(URI.create("ws://127.0.0.1:" + port + "/commerce/ws"), Map.of("Cookie", cookie), SUBSCRIBE, "connected");
         }
 
         @Override
@@ -203,9 +218,8 @@ public abstract class Target {
         }
 
         @Override
-        CompletableFuture<Subscriber> subscribe(Latencies latencies, AtomicLong received) {
-            return new Subscriber(latencies, received, "{\"type\":\"subscribe\",\"channel\":\"order_changes\"}", false)
-                    .connect(URI.create("ws://127.0.0.1:" + port + "/ws"), Map.of());
+        Subscription subscription() {
+            return new Subscription(URI.create("ws://127.0.0.1:" + port + "/ws"), Map.of(), SUBSCRIBE, null);
         }
 
         @Override
