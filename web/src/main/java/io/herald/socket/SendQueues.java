@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -23,7 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * products) and the sender threads that write queued frames to the sockets.
  *
  * <p>The sender threads come from the server's {@link ManagedThreadFactory}, so they carry the
- * application's context once, when they start; tasks on them cost no context capture. One task
+ * application's context once, when they start; tasks on them cost no context capture. On Payara
+ * they are Grizzly worker threads instead ({@link GrizzlyWorkerThreads}), with the application's
+ * class loader as their context: their writes then take Grizzly's buffers from a pool. One task
  * per session writes every frame waiting for it, so a burst of events to one session is one task.
  */
 @ApplicationScoped
@@ -70,10 +73,12 @@ public class SendQueues {
     void start() {
         limits = new SendLimits(queueLimit, maxPendingBytes, pingEveryBytes);
         int count = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        ThreadFactory base = GrizzlyWorkerThreads.orElse(Thread.currentThread().getContextClassLoader(), threadFactory);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(count, count, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 task -> {
-                    Thread t = threadFactory.newThread(task);
+                    Thread t = base.newThread(task);
                     t.setName("herald-sender-" + t.getId());
+                    t.setDaemon(true);
                     return t;
                 });
         senders = pool;

@@ -11,6 +11,8 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -57,6 +59,8 @@ public final class SocketSubscriber implements Subscriber {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The most bytes of frames written to a socket at once (a single larger frame goes alone). */
+    static final int BATCH_BYTES = 32 * 1024;
     /** Set by {@link #closeWhenSent}: the close that follows the last queued frame. */
     private volatile CloseReason pendingClose;
     private final ErrorBudget errors = ErrorBudget.standard();
@@ -231,6 +235,10 @@ public final class SocketSubscriber implements Subscriber {
             }
             return true;
         }
+        if (sink.writesFrames()) {
+            writeFramesFrom(frame);
+            return true;
+        }
         boolean more;
         try {
             more = sink.write(frame.text(), this::resume);
@@ -238,10 +246,73 @@ public final class SocketSubscriber implements Subscriber {
             LOG.fine(() -> "Send to " + id() + " failed: " + e);
             return true;
         }
+        written(frame);
+        pingIfDue(frame.bytes());
+        return more;
+    }
+
+    /**
+     * Writes {@code first} and the frames queued behind it, up to {@link #BATCH_BYTES} (or one
+     * larger frame alone), as one buffer: one write and one flush for a burst instead of one each.
+     */
+    private void writeFramesFrom(OutgoingFrame first) {
+        byte[] only = first.wire();
+        List<OutgoingFrame> batch = null;
+        int total = only.length;
+        int payload = first.bytes();
+        for (OutgoingFrame next = queue.peek(); next != null && next != OutgoingFrame.KEEPALIVE; next = queue.peek()) {
+            int length = next.wire().length;
+            if (total + length > BATCH_BYTES) {
+                break;
+            }
+            queue.poll(); // only this sender takes from the queue, so it is the frame just looked at
+            queuedFrames.decrementAndGet();
+            queuedBytes.addAndGet(-next.bytes());
+            if (batch == null) {
+                batch = new ArrayList<>();
+                batch.add(first);
+            }
+            batch.add(next);
+            total += length;
+            payload += next.bytes();
+        }
+        ByteBuffer frames;
+        if (batch == null) {
+            frames = ByteBuffer.wrap(only);
+        } else {
+            byte[] joined = new byte[total];
+            int at = 0;
+            for (OutgoingFrame f : batch) {
+                byte[] w = f.wire();
+                System.arraycopy(w, 0, joined, at, w.length);
+                at += w.length;
+            }
+            frames = ByteBuffer.wrap(joined);
+        }
+        try {
+            sink.writeFrames(frames);
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Send to " + id() + " failed: " + e);
+            return;
+        }
+        if (batch == null) {
+            written(first);
+        } else {
+            batch.forEach(this::written);
+        }
+        pingIfDue(payload);
+    }
+
+    /** Counts a written event as delivered (and times it when it is live). */
+    private void written(OutgoingFrame frame) {
         if (frame.event()) {
             meter.delivered(frame.committedAt(), frame.committedAt() > 0 ? System.currentTimeMillis() : 0);
         }
-        Optional<ByteBuffer> ping = receipts.written(frame.bytes());
+    }
+
+    /** A read-receipt ping once enough bytes went out since the last one. */
+    private void pingIfDue(int bytes) {
+        Optional<ByteBuffer> ping = receipts.written(bytes);
         if (ping.isPresent()) {
             try {
                 sink.ping(ping.get());
@@ -249,7 +320,6 @@ public final class SocketSubscriber implements Subscriber {
                 LOG.fine(() -> "Ping to " + id() + " failed: " + e);
             }
         }
-        return more;
     }
 
     private void resume() {
