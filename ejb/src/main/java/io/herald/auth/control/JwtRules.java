@@ -18,9 +18,11 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +50,9 @@ public final class JwtRules {
     private final Duration clockSkew;
     private final Optional<Duration> maxAge;
     private final Clock clock;
+    /** Verifiers by key ({@link #verifierOf}); at most {@value #MAX_CACHED_VERIFIERS}. */
+    private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    static final int MAX_CACHED_VERIFIERS = 64;
 
     /**
      * @param keys the verification keys, asked for on every verification (the supplier may cache)
@@ -102,8 +107,7 @@ public final class JwtRules {
                 continue;
             }
             try {
-                JWSVerifier verifier = rsa && key instanceof RSAKey r ? new RSASSAVerifier(r)
-                        : !rsa && key instanceof ECKey e ? new ECDSAVerifier(e) : null;
+                JWSVerifier verifier = rsa == key instanceof RSAKey ? verifierOf(key) : null;
                 if (verifier != null && jwt.verify(verifier)) {
                     return;
                 }
@@ -112,6 +116,27 @@ public final class JwtRules {
             }
         }
         throw new InvalidTokenException("Invalid token signature");
+    }
+
+    /**
+     * The verifier of {@code key}, built once: building one decodes the key (Base64 to
+     * {@code BigInteger}s, a curve's points), which JFR showed on every REST call and handshake.
+     * Verifiers are thread-safe; the cache forgets everything when keys were rotated often enough
+     * to fill it. {@code null} for a key of another type than RSA and EC.
+     */
+    private JWSVerifier verifierOf(JWK key) throws JOSEException {
+        JWSVerifier cached = verifiers.get(key);
+        if (cached == null) {
+            cached = key instanceof RSAKey r ? new RSASSAVerifier(r) : key instanceof ECKey e ? new ECDSAVerifier(e) : null;
+            if (cached == null) {
+                return null;
+            }
+            if (verifiers.size() >= MAX_CACHED_VERIFIERS) {
+                verifiers.clear();
+            }
+            verifiers.put(key, cached);
+        }
+        return cached;
     }
 
     private VerifiedToken checkClaims(JWTClaimsSet claims) throws InvalidTokenException {

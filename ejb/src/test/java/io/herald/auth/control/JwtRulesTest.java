@@ -171,4 +171,19 @@ class JwtRulesTest {
         }
         assertEquals("Access token required", assertThrows(InvalidTokenException.class, () -> noKey.verify(" ")).reason());
     }
+
+    @Test
+    void afterAKeyRotationTheNewKeyVerifiesAndTheOldOneNoLonger() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<List<JWK>> keys = new java.util.concurrent.atomic.AtomicReference<>(List.of(trusted.toPublicJWK()));
+        JwtRules rotating = new JwtRules(keys::get, Optional.of(ISSUER), Set.of(), Duration.ZERO, Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
+        String byTrusted = rs256(c -> c);
+        String byStranger = sign(new RSASSASigner(stranger), JWSAlgorithm.RS256, "rsa-1", claims().build());
+        assertEquals("alice", rotating.verify(byTrusted).subject());
+        assertEquals("alice", rotating.verify(byTrusted).subject(), "again, with the verifier built the first time");
+
+        keys.set(List.of(stranger.toPublicJWK()));
+
+        assertEquals("alice", rotating.verify(byStranger).subject());
+        assertEquals("Invalid token signature", assertThrows(InvalidTokenException.class, () -> rotating.verify(byTrusted)).reason());
+    }
 }
