@@ -15,9 +15,10 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.h2.tools.Server;
 
 /**
- * {@code java -jar bench/target/herald-bench.jar [--quick] [--repo DIR]}: runs every scenario
- * against herald.jar (embedded default) and the Node peer, then two Herald nodes on one broker,
- * prints the table and writes {@code bench/results/}.
+ * {@code java -jar bench/target/herald-bench.jar [--quick] [--repo DIR] [--wildfly | --no-wildfly | --wildfly-only]
+ * [--results DIR]}: runs every scenario against herald.jar (embedded default) and the Node peer, the fan-out and
+ * idle-connections scenarios against the same EAR on WildFly ({@link WildFly}), then two Herald nodes on one
+ * broker, prints the table and writes {@code bench/results/} ({@code --wildfly-only}: {@code bench/target/results/}).
  */
 public final class Bench {
 
@@ -28,62 +29,140 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = List.of(args).contains("--quick");
-        int repoAt = List.of(args).indexOf("--repo");
+        List<String> options = List.of(args);
+        boolean quick = options.contains("--quick");
+        int repoAt = options.indexOf("--repo");
         Path repo = Path.of(repoAt >= 0 ? args[repoAt + 1] : ".").toAbsolutePath().normalize();
-        if (List.of(args).contains("--soak")) {
+        if (options.contains("--soak")) {
             Soak.run(repo, option(args, "--minutes", 30), option(args, "--connections", 1000), option(args, "--rate", 10));
             return;
         }
+        // --wildfly-only: the WildFly target and the peer (the reference of its ratio), nothing else; its partial
+        // table goes to bench/target/results so that it never replaces the full run's bench/results
+        boolean wildflyOnly = options.contains("--wildfly-only");
+        boolean wildfly = wildflyOnly || options.contains("--wildfly") || (WILDFLY_BY_DEFAULT && !options.contains("--no-wildfly"));
+        int resultsAt = options.indexOf("--results");
+        Path results = resultsAt >= 0 ? Path.of(args[resultsAt + 1]).toAbsolutePath()
+                : repo.resolve(wildflyOnly ? "bench/target/results" : "bench/results");
         Path jar = repo.resolve("server-config/target/herald.jar");
-        Path results = repo.resolve("bench/results");
-        NodeSubscribers.configure(repo.resolve("bench/peer"), repo.resolve("bench/target/logs"));
+        Path logs = repo.resolve("bench/target/logs");
+        NodeSubscribers.configure(repo.resolve("bench/peer"), logs);
         List<Result> all = new ArrayList<>();
-        int[] fanoutSizes = quick ? new int[] {100} : new int[] {500, 1000};
-        int events = quick ? 50 : 200;
-        int seconds = quick ? 3 : 10;
-        int idle = quick ? 1000 : 10_000;
+        Sizes sizes = quick ? new Sizes(new int[] {100}, 50, 3, 1000, 50, 2) : new Sizes(new int[] {500, 1000}, 200, 10, 10_000, 300, 10);
+        Map<String, String> machine = machine();
 
-        try (Servers servers = new Servers(jar, repo.resolve("bench/peer"), repo.resolve("bench/target/logs"))) {
-            int heraldPort = Servers.freePort();
-            Process heraldProcess = servers.herald("herald", heraldPort, Map.of());
+        try (Servers servers = new Servers(jar, repo.resolve("bench/peer"), logs)) {
             int peerPort = Servers.freePort();
             Process peerProcess = servers.peer(peerPort);
-            String token = servers.token("bench", "--groups", "admin");
-            Target.HeraldCommerce herald = new Target.HeraldCommerce("herald", heraldPort, heraldProcess.pid());
-            Target.HeraldEphemeral heraldEphemeral = new Target.HeraldEphemeral("herald", heraldPort, heraldProcess.pid(), token, EVENT_BYTES);
             Target.Peer peer = new Target.Peer(peerPort, peerProcess.pid(), EVENT_BYTES);
-
-            log("warming up both servers (not measured)");
-            Scenarios.fanout("warm-up", herald, 200, quick ? 50 : 300);
-            Scenarios.fanout("warm-up", heraldEphemeral, 200, quick ? 50 : 300);
-            Scenarios.fanout("warm-up", peer, 200, quick ? 50 : 300);
-            TimeUnit.SECONDS.sleep(quick ? 2 : 10);
-
-            for (int subscribers : fanoutSizes) {
-                all.add(run(() -> Scenarios.fanout("fan-out REST", herald, subscribers, events)));
-                all.add(run(() -> Scenarios.fanout("fan-out ephemeral", heraldEphemeral, subscribers, events)));
-                all.add(run(() -> Scenarios.fanout("fan-out REST", peer, subscribers, events)));
+            if (!wildflyOnly) {
+                heraldAndPeer(servers, peer, sizes, all);
             }
-            for (Target target : List.of(herald, peer)) {
-                all.add(run(() -> Scenarios.paced("latency 1 subscriber", target, 1, 50, seconds)));
-                all.add(run(() -> Scenarios.paced("latency 10,000/s", target, 100, 100, seconds)));
+            if (wildfly) {
+                all.addAll(wildfly(repo, logs, peer, wildflyOnly, sizes, machine));
             }
-            all.add(run(() -> Scenarios.idle(herald, idle, true)));
-            all.add(run(() -> Scenarios.idle(peer, idle, false)));
-            servers.stop(heraldProcess);
             servers.stop(peerProcess);
-
-            all.add(run(() -> crossNode(servers, quick ? 20 : 100, seconds)));
+            if (!wildflyOnly) {
+                all.add(run(() -> crossNode(servers, quick ? 20 : 100, sizes.seconds())));
+            }
         }
 
-        Map<String, String> machine = machine();
-        String command = "bench/run.sh" + (quick ? " --quick" : "");
+        List<Result> table = Report.grouped(all);
+        StringBuilder command = new StringBuilder("bench/run.sh");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--repo") || args[i].equals("--results")) {
+                i++;
+            } else {
+                command.append(' ').append(args[i]);
+            }
+        }
         System.out.println();
-        System.out.println(Report.table(all));
+        System.out.println(Report.table(table));
         System.out.println(Report.TARGETS);
-        Report.write(results, all, machine, command);
+        Report.write(results, table, machine, command.toString());
         log("wrote " + results.resolve("latest.md") + ", latest.json, fanout.png, latency.png");
+    }
+
+    /** Whether a run without {@code --wildfly}/{@code --no-wildfly} includes the WildFly target. */
+    static final boolean WILDFLY_BY_DEFAULT = true;
+
+    /** The sizes of a run: full or {@code --quick}. */
+    record Sizes(int[] fanout, int events, int seconds, int idle, int warmUpEvents, int settleSeconds) {
+    }
+
+    /** herald.jar (embedded default) and the peer: every scenario but cross-node. */
+    private static void heraldAndPeer(Servers servers, Target.Peer peer, Sizes sizes, List<Result> all) throws Exception {
+        int heraldPort = Servers.freePort();
+        Process heraldProcess = servers.herald("herald", heraldPort, Map.of());
+        String token = servers.token("bench", "--groups", "admin");
+        Target.HeraldCommerce herald = new Target.HeraldCommerce("herald", heraldPort, heraldProcess.pid());
+        Target.HeraldEphemeral heraldEphemeral = new Target.HeraldEphemeral("herald", heraldPort, heraldProcess.pid(), token, EVENT_BYTES);
+
+        log("warming up both servers (not measured)");
+        warmUp("REST", herald, sizes.warmUpEvents());
+        warmUp("ephemeral", heraldEphemeral, sizes.warmUpEvents());
+        warmUp("REST", peer, sizes.warmUpEvents());
+        TimeUnit.SECONDS.sleep(sizes.settleSeconds());
+
+        for (int subscribers : sizes.fanout()) {
+            all.add(run(() -> Scenarios.fanout("fan-out REST", herald, subscribers, sizes.events())));
+            all.add(run(() -> Scenarios.fanout("fan-out ephemeral", heraldEphemeral, subscribers, sizes.events())));
+            all.add(run(() -> Scenarios.fanout("fan-out REST", peer, subscribers, sizes.events())));
+        }
+        for (Target target : List.of(herald, peer)) {
+            all.add(run(() -> Scenarios.paced("latency 1 subscriber", target, 1, 50, sizes.seconds())));
+            all.add(run(() -> Scenarios.paced("latency 10,000/s", target, 100, 100, sizes.seconds())));
+        }
+        all.add(run(() -> Scenarios.idle(herald, sizes.idle(), true)));
+        all.add(run(() -> Scenarios.idle(peer, sizes.idle(), false)));
+        servers.stop(heraldProcess);
+    }
+
+    /**
+     * The same EAR on WildFly ({@link WildFly}: PostgreSQL, a broker with a login, the configuration script) as target
+     * {@code wildfly}: the warm-up, fan-out REST and ephemeral at every size and idle connections, as herald.jar gets
+     * them. With {@code withPeer} the peer runs its rows beside it (for {@code --wildfly-only}; otherwise the ratio
+     * takes the peer's rows of the same run). Everything it started is stopped before it returns, also when it fails.
+     */
+    static List<Result> wildfly(Path repo, Path logs, Target.Peer peer, boolean withPeer, Sizes sizes, Map<String, String> machine) {
+        List<Result> rows = new ArrayList<>();
+        long started = System.nanoTime();
+        log("WildFly target: PostgreSQL, an Artemis broker with a login, WildFly standalone-full, herald-resources.sh, the EAR");
+        try (WildFly server = WildFly.start(repo, logs)) {
+            log("WildFly ready after " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s: http://127.0.0.1:" + server.httpPort()
+                    + ", readiness " + server.management("/health/ready") + ", JVM " + server.pid());
+            machine.put("wildfly", server.describe());
+            Target.HeraldCommerce commerce = new Target.HeraldCommerce("wildfly", server.httpPort(), server.pid());
+            Target.HeraldEphemeral ephemeral = new Target.HeraldEphemeral("wildfly", server.httpPort(), server.pid(),
+                    server.token("bench", "admin"), EVENT_BYTES);
+
+            log("warming up WildFly" + (withPeer ? " and the peer" : "") + " (not measured)");
+            warmUp("REST", commerce, sizes.warmUpEvents());
+            warmUp("ephemeral", ephemeral, sizes.warmUpEvents());
+            if (withPeer) {
+                warmUp("REST", peer, sizes.warmUpEvents());
+            }
+            TimeUnit.SECONDS.sleep(sizes.settleSeconds());
+
+            for (int subscribers : sizes.fanout()) {
+                rows.add(run("fan-out REST", "wildfly", subscribers, () -> Scenarios.fanout("fan-out REST", commerce, subscribers, sizes.events())));
+                rows.add(run("fan-out ephemeral", "wildfly", subscribers,
+                        () -> Scenarios.fanout("fan-out ephemeral", ephemeral, subscribers, sizes.events())));
+                if (withPeer) {
+                    rows.add(run(() -> Scenarios.fanout("fan-out REST", peer, subscribers, sizes.events())));
+                }
+            }
+            rows.add(run("idle connections", "wildfly", sizes.idle(), () -> Scenarios.idle(commerce, sizes.idle(), true)));
+            if (withPeer) {
+                rows.add(run(() -> Scenarios.idle(peer, sizes.idle(), false)));
+            }
+        } catch (Exception e) {
+            log("WildFly target failed: " + e);
+            rows.add(failed("wildfly setup", "wildfly", 0, e));
+        } finally {
+            log("WildFly target stopped; " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s in all");
+        }
+        return rows;
     }
 
     private static int option(String[] args, String name, int defaultValue) {
@@ -95,16 +174,33 @@ public final class Bench {
         Result call() throws Exception;
     }
 
+    /** The warm-up fan-out (200 subscribers), not reported; its line in the log says how long it took and what arrived. */
+    private static void warmUp(String producer, Target target, int events) throws Exception {
+        long start = System.nanoTime();
+        Result r = Scenarios.fanout("warm-up", target, 200, events);
+        log(String.format(java.util.Locale.ROOT, "warm-up %s %s: %d events to 200 subscribers, %d missing, %.0f deliveries/s, p99 %.0f ms, %d s",
+                producer, target.name, events, r.missing(), r.deliveriesPerSecond(), r.p99(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
+    }
+
     /** Runs one scenario; a scenario that fails is reported with its error instead of ending the run. */
     private static Result run(Run scenario) {
+        return run("failed", "-", 0, scenario);
+    }
+
+    /** As {@link #run(Run)}; a failure is reported in the row of {@code scenario} and {@code target}. */
+    private static Result run(String scenario, String target, int subscribers, Run call) {
         try {
-            Result result = scenario.call();
+            Result result = call.call();
             log(result.toString());
             return result;
         } catch (Exception e) {
             log("scenario failed: " + e);
-            return new Result("failed", "-", 0, 0, -1, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, String.valueOf(e));
+            return failed(scenario, target, subscribers, e);
         }
+    }
+
+    private static Result failed(String scenario, String target, int subscribers, Exception e) {
+        return new Result(scenario, target, subscribers, 0, -1, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, "failed: " + e);
     }
 
     /** Two Herald nodes on one Artemis broker and one H2 server: events committed on node A, subscribers on node B. */

@@ -26,14 +26,17 @@ final class Report {
             "<= 20 KB heap per idle authenticated connection at 10,000 connections; >= 2,000 authenticated handshakes/s.");
 
     private static final Color HERALD = new Color(0x2b6cb0);
+    private static final Color WILDFLY = new Color(0x2f855a);
     private static final Color PEER = new Color(0xdd6b20);
+    /** The targets that run Herald: herald.jar and the EAR on WildFly; each is compared with the peer. */
+    private static final List<String> HERALDS = List.of("herald", "wildfly");
 
     private Report() {
     }
 
-    /** Herald / peer for a Herald row whose scenario and subscriber count the peer also ran. */
+    /** Herald / peer for a Herald row (herald.jar or WildFly) whose scenario and subscriber count the peer also ran. */
     static Optional<Double> ratio(Result herald, List<Result> all, boolean handshakes) {
-        if (!herald.target().equals("herald")) {
+        if (!HERALDS.contains(herald.target())) {
             return Optional.empty();
         }
         String peerScenario = herald.scenario().replace(" ephemeral", " REST");
@@ -41,6 +44,20 @@ final class Report {
                 .filter(r -> r.target().equals("peer") && r.scenario().equals(peerScenario) && r.subscribers() == herald.subscribers())
                 .findFirst()
                 .map(p -> handshakes ? herald.handshakesPerSecond() / p.handshakesPerSecond() : herald.deliveriesPerSecond() / p.deliveriesPerSecond());
+    }
+
+    /**
+     * The rows in groups of one scenario (fan-out: REST and ephemeral together) and size, in the order each group first
+     * ran, so that a target run later (WildFly) stands next to herald.jar's and the peer's rows of the same scenario.
+     */
+    static List<Result> grouped(List<Result> results) {
+        Map<String, List<Result>> groups = new LinkedHashMap<>();
+        for (Result r : results) {
+            String scenario = r.scenario().startsWith("fan-out") ? "fan-out" : r.scenario();
+            String key = scenario.equals("idle connections") ? scenario : scenario + "/" + r.subscribers();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        return groups.values().stream().flatMap(List::stream).toList();
     }
 
     static String table(List<Result> results) {
@@ -114,17 +131,18 @@ final class Report {
     }
 
     private static void legend(Graphics2D g, int x, int y) {
-        g.setColor(HERALD);
-        g.fillRect(x, y - 10, 12, 12);
-        g.setColor(Color.BLACK);
-        g.drawString("Herald", x + 16, y);
-        g.setColor(PEER);
-        g.fillRect(x + 80, y - 10, 12, 12);
-        g.setColor(Color.BLACK);
-        g.drawString("Node ws peer", x + 96, y);
+        String[] names = {"herald.jar", "WildFly (EAR)", "Node ws peer"};
+        Color[] colors = {HERALD, WILDFLY, PEER};
+        for (int i = 0; i < names.length; i++) {
+            g.setColor(colors[i]);
+            g.fillRect(x, y - 10, 12, 12);
+            g.setColor(Color.BLACK);
+            g.drawString(names[i], x + 16, y);
+            x += 16 + g.getFontMetrics().stringWidth(names[i]) + 14;
+        }
     }
 
-    /** Bars of deliveries/s per fan-out scenario and subscriber count, Herald beside the peer. */
+    /** Bars of deliveries/s per fan-out scenario and subscriber count: herald.jar, WildFly (when it ran) and the peer side by side. */
     static void fanoutPlot(List<Result> results, Path file) throws IOException {
         Map<String, double[]> groups = new LinkedHashMap<>();
         for (Result r : results) {
@@ -132,8 +150,8 @@ final class Report {
                 continue;
             }
             String key = r.scenario().replace("fan-out ", "") + " / " + r.subscribers();
-            double[] pair = groups.computeIfAbsent(key, k -> new double[] {-1, -1});
-            pair[r.target().equals("herald") ? 0 : 1] = r.deliveriesPerSecond();
+            double[] bars = groups.computeIfAbsent(key, k -> new double[] {-1, -1, -1});
+            bars[slot(r.target())] = r.deliveriesPerSecond();
         }
         BufferedImage image = new BufferedImage(900, 480, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(image, "Fan-out throughput (deliveries/s) by producer and subscriber count");
@@ -144,21 +162,31 @@ final class Report {
         axis(g, left, bottom, height, max, false);
         int slot = groups.isEmpty() ? 1 : (860 - left) / groups.size();
         int i = 0;
+        Color[] colors = {HERALD, WILDFLY, PEER};
         for (Map.Entry<String, double[]> e : groups.entrySet()) {
-            int x = left + i * slot + slot / 6;
-            int w = slot / 3;
-            bar(g, x, bottom, height, max, e.getValue()[0], HERALD, w);
-            bar(g, x + w, bottom, height, max, e.getValue()[1], PEER, w);
+            int x = left + i * slot + slot / 8;
+            int w = slot / 4;
+            int k = 0;
+            for (int b = 0; b < 3; b++) {
+                if (e.getValue()[b] >= 0) {
+                    bar(g, x + k++ * w, bottom, height, max, e.getValue()[b], colors[b], w);
+                }
+            }
             g.setColor(Color.BLACK);
             g.drawString(e.getKey(), x, bottom + 16);
             i++;
         }
-        legend(g, 640, 28);
+        legend(g, 560, 48);
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
     }
 
-    /** p50/p99/p99.9 per latency scenario on a log scale, Herald beside the peer. */
+    /** The bar of a target in a fan-out group: herald.jar, WildFly, the peer. */
+    private static int slot(String target) {
+        return target.equals("herald") ? 0 : target.equals("wildfly") ? 1 : 2;
+    }
+
+    /** p50/p99/p99.9 per latency scenario on a log scale, each target in its colour. */
     static void latencyPlot(List<Result> results, Path file) throws IOException {
         List<Result> rows = results.stream().filter(r -> r.p50() >= 0).toList();
         BufferedImage image = new BufferedImage(1100, 620, BufferedImage.TYPE_INT_RGB);
@@ -171,7 +199,7 @@ final class Report {
         int slot = rows.isEmpty() ? 1 : (1080 - left) / rows.size();
         for (int i = 0; i < rows.size(); i++) {
             Result r = rows.get(i);
-            Color color = r.target().equals("herald") ? HERALD : PEER;
+            Color color = r.target().equals("herald") ? HERALD : r.target().equals("wildfly") ? WILDFLY : PEER;
             int x = left + i * slot + 4;
             int w = Math.max(4, (slot - 10) / 3);
             double[] values = {r.p50(), r.p99(), r.p999()};
@@ -185,7 +213,7 @@ final class Report {
             g.drawString(r.scenario().replace("latency ", "") + " " + r.subscribers() + " (" + r.target() + ")", x, bottom + 12);
             g.rotate(-Math.toRadians(35), x, bottom + 12);
         }
-        legend(g, 800, 28);
+        legend(g, 700, 48);
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
     }

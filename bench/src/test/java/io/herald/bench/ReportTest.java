@@ -37,6 +37,34 @@ class ReportTest {
     }
 
     @Test
+    void wildFlyRowsAreComparedWithThePeerAsHeraldJarsAre() {
+        List<Result> all = new java.util.ArrayList<>(results());
+        all.add(Result.deliveries("fan-out REST", "wildfly", 500, 200, 25_000, 0, latencies));
+        all.add(Result.deliveries("fan-out ephemeral", "wildfly", 500, 200, 120_000, 0, latencies));
+        all.add(Result.connections("wildfly", 1000, 1000, 40_000, 30_000, 200, 210, "n"));
+
+        assertEquals(0.25, Report.ratio(all.get(5), all, false).orElseThrow(), 1e-9);
+        assertEquals(1.2, Report.ratio(all.get(6), all, false).orElseThrow(), 1e-9);
+        assertEquals(0.5, Report.ratio(all.get(7), all, true).orElseThrow(), 1e-9);
+    }
+
+    @Test
+    void groupedPutsATargetRunLaterNextToTheRowsOfItsScenarioAndSize() {
+        List<Result> all = List.of(
+                Result.deliveries("fan-out REST", "herald", 500, 200, 1, 0, latencies),
+                Result.deliveries("fan-out REST", "peer", 500, 200, 1, 0, latencies),
+                Result.deliveries("fan-out REST", "herald", 1000, 200, 1, 0, latencies),
+                Result.connections("herald", 1000, 1, 1, 1, 1, 1, "n"),
+                Result.deliveries("fan-out REST", "wildfly", 500, 200, 1, 0, latencies),
+                Result.deliveries("fan-out ephemeral", "wildfly", 1000, 200, 1, 0, latencies),
+                Result.connections("wildfly", 998, 1, 1, 1, 1, 1, "n"));
+
+        List<Result> grouped = Report.grouped(all);
+
+        assertEquals(List.of(all.get(0), all.get(1), all.get(4), all.get(2), all.get(5), all.get(3), all.get(6)), grouped);
+    }
+
+    @Test
     void percentilesComeFromTheHistogram() {
         results();
 
