@@ -86,8 +86,12 @@ class AdminPageIT {
 
                     screenshot(browser);
 
-                    WebElement row = browser.findElement(session);
-                    row.findElement(By.cssSelector("button.disconnect-session")).click();
+                    // the page redraws the sessions table every few seconds: a row found just before a redraw is stale
+                    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
+                        WebElement row = b.findElement(session);
+                        row.findElement(By.cssSelector("button.disconnect-session")).click();
+                        return true;
+                    });
                     WsClient.Close close = client.awaitClose();
                     assertEquals(1008, close.code());
                     assertEquals("Disconnected by an administrator", close.reason());
