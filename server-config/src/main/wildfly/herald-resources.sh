@@ -189,9 +189,10 @@ running() {
 }
 step "restart or reload"
 if [ "$restart" = true ]; then
-  cli --command='shutdown --restart=true' >/dev/null; sleep 2; running; echo "restarted (new modules)"
+  # the CLI waits only a few seconds for the server to come back; running() waits up to 3 minutes
+  cli --command='shutdown --restart=true' >/dev/null || true; sleep 2; running; echo "restarted (new modules)"
 elif cli --command=':read-attribute(name=server-state)' | grep -q 'reload-required'; then
-  cli --command='reload' >/dev/null; running; echo "reloaded"
+  cli --command='reload' >/dev/null || true; running; echo "reloaded"
 else echo "not needed"; fi
 
 if [ "${HERALD_DEPLOY:-true}" = true ]; then
