@@ -271,7 +271,8 @@ public final class Bench {
         return m;
     }
 
-    private static String output(String... command) {
+    /** What {@code command} prints (stdout and stderr, trimmed), or {@code ?} when it cannot run. */
+    static String output(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -248,7 +247,7 @@ final class WildFly implements AutoCloseable {
                 dir.resolve("postgres.log").toString(), "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"));
         exec(Duration.ofMinutes(1), asPostgres(pgBin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres",
                 "-q", "-c", "CREATE USER " + DB + " PASSWORD '" + DB + "'", "-c", "CREATE DATABASE " + DB + " OWNER " + DB));
-        pgVersion = output(pgBin.resolve("postgres").toString(), "--version").replaceAll(".*\\s(\\d+(\\.\\d+)?).*", "$1");
+        pgVersion = Bench.output(pgBin.resolve("postgres").toString(), "--version").replaceAll(".*\\s(\\d+(\\.\\d+)?).*", "$1");
         Bench.log("PostgreSQL " + pgVersion + " on 127.0.0.1:" + port + " (" + pgData + ")");
         return port;
     }
@@ -420,16 +419,6 @@ final class WildFly implements AutoCloseable {
         return p.exitValue();
     }
 
-    private static String output(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            p.waitFor(10, TimeUnit.SECONDS);
-            return out;
-        } catch (Exception e) {
-            return "?";
-        }
-    }
 
     private static String secret(int bytes) {
         byte[] random = new byte[bytes];
