@@ -5,12 +5,7 @@
 set -u
 JAR=$(realpath "$1")
 HERE=$(cd "$(dirname "$0")" && pwd); PEER=$HERE/../peer
-D=$(mktemp -d /tmp/herald-paced.XXXXXX); cd "$D"
-java -Xmx1g -jar "$JAR" --port 18080 > herald.log 2>&1 & P=$!
-trap 'kill $P 2>/dev/null; wait $P 2>/dev/null' EXIT
-for _ in $(seq 1 120); do sleep 1; curl -s -o /dev/null -w "%{http_code}" http://127.0.0.1:18080/health/ready | grep -q 200 && break; done
-curl -s -c cookies -H 'Content-Type: application/json' -d '{"email":"admin@example.com","password":"admin"}' http://127.0.0.1:18080/commerce/api/auth/login >/dev/null
-COOKIE="JSESSIONID=$(grep JSESSIONID cookies | awk '{print $7}')"
+. "$HERE/herald-on-18080.sh"
 paced() { # paced <subscribers> <rate> <seconds> <tag>
   local n=$1 rate=$2 secs=$3 tag=$4
   mkfifo "in-$tag"
