@@ -1,5 +1,6 @@
 package io.herald.socket;
 
+import io.herald.web.ForwardingServletInputStream;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -112,20 +113,19 @@ public class EarlyFramesFilter extends HttpFilter {
     }
 
     /** The container's input stream, whose read listener is registered only when {@link #release} is called. */
-    static final class DeferredListener extends ServletInputStream {
+    static final class DeferredListener extends ForwardingServletInputStream {
 
-        private final ServletInputStream input;
         private ReadListener listener;
         private boolean released;
 
         DeferredListener(ServletInputStream input) {
-            this.input = input;
+            super(input);
         }
 
         @Override
         public synchronized void setReadListener(ReadListener readListener) {
             if (released) {
-                input.setReadListener(readListener);
+                in.setReadListener(readListener);
             } else {
                 listener = readListener;
             }
@@ -140,38 +140,8 @@ public class EarlyFramesFilter extends HttpFilter {
                 listener = null;
             }
             if (kept != null) {
-                input.setReadListener(kept);
+                in.setReadListener(kept);
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return input.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return input.isReady();
-        }
-
-        @Override
-        public int read() throws IOException {
-            return input.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return input.read(b, off, len);
-        }
-
-        @Override
-        public int available() throws IOException {
-            return input.available();
-        }
-
-        @Override
-        public void close() throws IOException {
-            input.close();
         }
     }
 }

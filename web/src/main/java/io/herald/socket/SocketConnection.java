@@ -208,9 +208,6 @@ public abstract class SocketConnection implements Subscriber {
 
     /** Whether a resumed subscription says the client had {@code event} before it resumed (caller holds {@code replayLock}). */
     private boolean alreadySent(EventEnvelope event) {
-        if (!event.durable()) {
-            return false;
-        }
         for (ResumeFloor f : floors.values()) {
             if (f.alreadySent(event)) {
                 return true;

@@ -202,7 +202,7 @@ public final class SocketSubscriber implements Subscriber {
                 draining.set(false);
                 return;
             }
-            OutgoingFrame next = queue.poll();
+            OutgoingFrame next = take();
             if (next == null) {
                 CloseReason last = pendingClose;
                 if (last != null) {
@@ -216,8 +216,6 @@ public final class SocketSubscriber implements Subscriber {
                 }
                 continue;
             }
-            queuedFrames.decrementAndGet();
-            queuedBytes.addAndGet(-next.bytes());
             boolean more = write(next);
             if (!more) {
                 return; // the container calls resume
@@ -265,9 +263,7 @@ public final class SocketSubscriber implements Subscriber {
             if (total + length > BATCH_BYTES) {
                 break;
             }
-            queue.poll(); // only this sender takes from the queue, so it is the frame just looked at
-            queuedFrames.decrementAndGet();
-            queuedBytes.addAndGet(-next.bytes());
+            take(); // only this sender takes from the queue, so it is the frame just looked at
             if (batch == null) {
                 batch = new ArrayList<>();
                 batch.add(first);
@@ -327,11 +323,19 @@ public final class SocketSubscriber implements Subscriber {
     }
 
     private void discardQueue() {
-        OutgoingFrame dropped;
-        while ((dropped = queue.poll()) != null) {
-            queuedFrames.decrementAndGet();
-            queuedBytes.addAndGet(-dropped.bytes());
+        while (take() != null) {
+            // dropped
         }
+    }
+
+    /** The next queued frame, out of the queue and its counts; {@code null} when none waits. */
+    private OutgoingFrame take() {
+        OutgoingFrame next = queue.poll();
+        if (next != null) {
+            queuedFrames.decrementAndGet();
+            queuedBytes.addAndGet(-next.bytes());
+        }
+        return next;
     }
 
     /** Bytes this client has been sent but has not yet proven to have read. */

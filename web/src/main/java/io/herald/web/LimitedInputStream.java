@@ -1,6 +1,5 @@
 package io.herald.web;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
 
@@ -9,14 +8,13 @@ import java.io.IOException;
  * {@link RequestBodyTooLargeException} (also on every later read). For bodies without a
  * {@code Content-Length} (chunked), which cannot be refused before they are read.
  */
-final class LimitedInputStream extends ServletInputStream {
+final class LimitedInputStream extends ForwardingServletInputStream {
 
-    private final ServletInputStream in;
     private final long limit;
     private long read;
 
     LimitedInputStream(ServletInputStream in, long limit) {
-        this.in = in;
+        super(in);
         this.limit = limit;
     }
 
@@ -56,30 +54,5 @@ final class LimitedInputStream extends ServletInputStream {
         if (read > limit) {
             throw new RequestBodyTooLargeException(limit);
         }
-    }
-
-    @Override
-    public boolean isFinished() {
-        return in.isFinished();
-    }
-
-    @Override
-    public boolean isReady() {
-        return in.isReady();
-    }
-
-    @Override
-    public void setReadListener(ReadListener listener) {
-        in.setReadListener(listener);
-    }
-
-    @Override
-    public int available() throws IOException {
-        return in.available();
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }

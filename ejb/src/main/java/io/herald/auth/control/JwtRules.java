@@ -107,7 +107,7 @@ public final class JwtRules {
                 continue;
             }
             try {
-                JWSVerifier verifier = rsa == key instanceof RSAKey ? verifierOf(key) : null;
+                JWSVerifier verifier = rsa == (key instanceof RSAKey) ? verifierOf(key) : null;
                 if (verifier != null && jwt.verify(verifier)) {
                     return;
                 }

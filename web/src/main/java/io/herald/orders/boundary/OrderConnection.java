@@ -120,9 +120,9 @@ public final class OrderConnection extends SocketConnection {
             }
             String key = granted.routingKey();
             resume(key, lastEventId, e -> e.routingKeys().contains(key), () -> {
-                registry.subscribe(this, granted.routingKey());
+                registry.subscribe(this, key);
                 out.send(OrdersCodec.subscription(granted, true));
-            }, () -> replay.since(OrdersKeys.PRODUCT, Set.of(granted.routingKey()), lastEventId),
+            }, () -> replay.since(OrdersKeys.PRODUCT, Set.of(key), lastEventId),
                     gap -> OrdersCodec.gap(granted, lastEventId, gap));
             return null;
         }

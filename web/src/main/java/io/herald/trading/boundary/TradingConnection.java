@@ -139,12 +139,12 @@ public final class TradingConnection extends SocketConnection {
         Optional<String> own = TradingRooms.routingKey(room);
         boolean roomOfItsOwn = own.isPresent() && !own.get().equals(TradingKeys.ALL_MARKETS);
         String key = own.orElseGet(() -> room.equals("system") ? TradingKeys.SYSTEM : TradingKeys.user(token.subject()));
-        Predicate<EventEnvelope> inRoom = e -> e.routingKeys().contains(key) && (roomOfItsOwn || room.equals(TradingCodec.CHANNEL_OF.get(e.type())));
-        resume(room, lastEventId, inRoom, () -> {
+        Predicate<EventEnvelope> ofRoom = e -> roomOfItsOwn || room.equals(TradingCodec.CHANNEL_OF.get(e.type()));
+        resume(room, lastEventId, e -> e.routingKeys().contains(key) && ofRoom.test(e), () -> {
             synchronized (lock) {
                 out().send(join(room));
             }
-        }, () -> missedIn(key, roomOfItsOwn ? e -> true : inRoom, lastEventId), gap -> TradingCodec.gap(room, lastEventId, gap));
+        }, () -> missedIn(key, ofRoom, lastEventId), gap -> TradingCodec.gap(room, lastEventId, gap));
         return null;
     }
 
@@ -154,9 +154,9 @@ public final class TradingConnection extends SocketConnection {
      * of the user's key (or of all markets, or the system key), so that resuming one channel does not
      * replay another's.
      */
-    private EventReplay.Missed missedIn(String key, Predicate<EventEnvelope> inRoom, String lastEventId) {
+    private EventReplay.Missed missedIn(String key, Predicate<EventEnvelope> ofRoom, String lastEventId) {
         EventReplay.Missed missed = services.replay().since(TradingKeys.PRODUCT, Set.of(key), lastEventId);
-        return missed.complete() ? new EventReplay.Missed(missed.events().stream().filter(inRoom).toList(), null) : missed;
+        return missed.complete() ? new EventReplay.Missed(missed.events().stream().filter(ofRoom).toList(), null) : missed;
     }
 
     private String join(String room) {
