@@ -206,12 +206,8 @@ public final class Bench {
     /** Two Herald nodes on one Artemis broker and one H2 server: events committed on node A, subscribers on node B. */
     static Result crossNode(Servers servers, int subscribers, int seconds) throws Exception {
         int brokerPort = Servers.freePort();
-        ConfigurationImpl config = new ConfigurationImpl();
-        config.setName("bench-broker");
-        config.setPersistenceEnabled(false);
+        ConfigurationImpl config = Servers.brokerConfiguration("bench-broker", brokerPort);
         config.setSecurityEnabled(false);
-        config.setJMXManagementEnabled(false);
-        config.addAcceptorConfiguration("bench", "tcp://127.0.0.1:" + brokerPort + "?protocols=CORE");
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(config).start();
         int dbPort = Servers.freePort();
         Server database = Server.createTcpServer("-tcpPort", String.valueOf(dbPort), "-ifNotExists").start();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 
 /** Starts and stops the processes under test, each by the handle of the process it started, and reads their memory. */
 public final class Servers implements AutoCloseable {
@@ -39,6 +40,19 @@ public final class Servers implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * An in-memory Artemis broker for the bench, named {@code name}, with one CORE acceptor on
+     * 127.0.0.1:{@code port}, no journal and no JMX; the caller sets its security.
+     */
+    static ConfigurationImpl brokerConfiguration(String name, int port) throws Exception {
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.setName(name);
+        config.setPersistenceEnabled(false);
+        config.setJMXManagementEnabled(false);
+        config.addAcceptorConfiguration("bench", "tcp://127.0.0.1:" + port + "?protocols=CORE");
+        return config;
     }
 
     /** herald.jar on a free port with the given environment (empty: the embedded default); returns once ready. */

@@ -286,12 +286,8 @@ final class WildFly implements AutoCloseable {
     /** An Artemis broker that requires the login the script gives WildFly's pooled connection factory; @return its port */
     private int startBroker() throws Exception {
         int port = Servers.freePort();
-        ConfigurationImpl config = new ConfigurationImpl();
-        config.setName("bench-wildfly-broker");
-        config.setPersistenceEnabled(false);
+        ConfigurationImpl config = Servers.brokerConfiguration("bench-wildfly-broker", port);
         config.setSecurityEnabled(true);
-        config.setJMXManagementEnabled(false);
-        config.addAcceptorConfiguration("bench", "tcp://127.0.0.1:" + port + "?protocols=CORE");
         config.putSecurityRoles("#", Set.of(new Role("herald", true, true, true, true, true, true, true, true, true, true)));
         ActiveMQSecurityManagerImpl users = new ActiveMQSecurityManagerImpl();
         users.getConfiguration().addUser(BROKER_USER, brokerPassword);
