@@ -2,6 +2,7 @@ package io.herald.common.entity;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -10,7 +11,6 @@ import javax.sql.DataSource;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.Session;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -24,6 +24,13 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class SchemaMigrations implements SessionCustomizer {
 
     public static final String HISTORY = "herald_schema_history";
+    /**
+     * H2 only: the table whose single row a node locks while it migrates; in a schema of its own,
+     * because Flyway refuses to start on a non-empty schema without its history table.
+     */
+    public static final String H2_LOCK_SCHEMA = "HERALD_MIGRATION";
+    public static final String H2_LOCK = H2_LOCK_SCHEMA + ".LOCK";
+    private static final int H2_LOCK_WAIT_MILLIS = 120_000;
     static final String DATA_SOURCE = "jdbc/herald";
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
@@ -33,32 +40,34 @@ public class SchemaMigrations implements SessionCustomizer {
     }
 
     /**
-     * Runs the pending migrations of the database's vendor; @return how many ran. On H2 Flyway's
-     * lock exists only once its history table does, so nodes creating a fresh database at the same
-     * moment can collide on the first version; the losers try again and find it applied (PostgreSQL
-     * takes an advisory lock first and never gets there).
+     * Runs the pending migrations of the database's vendor; @return how many ran. PostgreSQL's
+     * Flyway takes an advisory lock first. On H2 Flyway's lock needs its history table, so nodes
+     * creating a fresh database at the same moment could both run the first version, and the loser
+     * would leave a failed row in the history that no retry gets past; there each node first takes
+     * the row lock of {@value #H2_LOCK}, which the other nodes wait on until the migrations are
+     * committed.
      */
     public static int migrate(DataSource dataSource) throws SQLException {
-        for (int attempt = 1;; attempt++) {
+        String vendor = vendor(dataSource);
+        if (!vendor.equals("h2")) {
+            return migrateOnce(dataSource, vendor);
+        }
+        try (Connection lock = dataSource.getConnection(); Statement s = lock.createStatement()) {
+            s.execute("SET LOCK_TIMEOUT " + H2_LOCK_WAIT_MILLIS);
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + H2_LOCK_SCHEMA);
+            s.execute("CREATE TABLE IF NOT EXISTS " + H2_LOCK + " (id INT PRIMARY KEY)");
+            s.execute("MERGE INTO " + H2_LOCK + " KEY (id) VALUES (1)");
+            lock.setAutoCommit(false);
             try {
-                return migrateOnce(dataSource);
-            } catch (FlywayException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                LOG.info(() -> "Schema migration collided with another node's (" + e.getMessage() + "); trying again");
-                try {
-                    Thread.sleep(200L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
+                s.executeQuery("SELECT id FROM " + H2_LOCK + " WHERE id = 1 FOR UPDATE").close();
+                return migrateOnce(dataSource, vendor);
+            } finally {
+                lock.rollback();
             }
         }
     }
 
-    private static int migrateOnce(DataSource dataSource) throws SQLException {
-        String vendor = vendor(dataSource);
+    private static int migrateOnce(DataSource dataSource, String vendor) {
         MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + vendor)

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,21 +52,34 @@ class SchemaMigrationsTest {
 
     @Test
     void nodesStartingTogetherMigrateOnce() throws Exception {
-        JdbcDataSource db = h2("together-" + System.nanoTime());
-        ExecutorService nodes = Executors.newFixedThreadPool(3);
-        try {
-            List<Future<Integer>> runs = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                Callable<Integer> node = () -> SchemaMigrations.migrate(db);
-                runs.add(nodes.submit(node));
+        for (int round = 0; round < 5; round++) {
+            JdbcDataSource db = h2("together-" + round + "-" + System.nanoTime());
+            int nodeCount = 6;
+            ExecutorService nodes = Executors.newFixedThreadPool(nodeCount);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (int i = 0; i < nodeCount; i++) {
+                    Callable<Integer> node = () -> {
+                        start.await();
+                        return SchemaMigrations.migrate(db);
+                    };
+                    runs.add(nodes.submit(node));
+                }
+                start.countDown();
+                int executed = 0;
+                for (Future<Integer> run : runs) {
+                    executed += run.get();
+                }
+                assertEquals(4, executed, "each version once");
+                try (Connection c = db.getConnection(); ResultSet r = c.createStatement().executeQuery(
+                        "SELECT COUNT(*) FROM \"" + SchemaMigrations.HISTORY + "\" WHERE NOT \"success\"")) {
+                    r.next();
+                    assertEquals(0, r.getInt(1), "no failed migration in the history");
+                }
+            } finally {
+                nodes.shutdown();
             }
-            int executed = 0;
-            for (Future<Integer> run : runs) {
-                executed += run.get();
-            }
-            assertEquals(4, executed, "each version once");
-        } finally {
-            nodes.shutdown();
         }
     }
 }
