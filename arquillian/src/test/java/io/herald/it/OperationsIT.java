@@ -54,6 +54,8 @@ class OperationsIT {
             ws.expectType("error");
             ws.send("{\"type\":\"subscribe\",\"channel\":\"customer_changes\"}");
             ws.expectType("subscribed");
+            double timedBefore = value(await(a, text -> value(text, "herald_delivery_latency_milliseconds_count", "product=\"commerce\"") >= 0),
+                    "herald_delivery_latency_milliseconds_count", "product=\"commerce\"");
             HttpJson.Reply created = http.post("/commerce/api/customers", "{\"email\":\"metrics@example.com\"}");
             assertEquals(201, created.status(), created.body());
             assertEquals("customer:created", ws.expectEvent("customer:created").getString("event"));
@@ -63,12 +65,22 @@ class OperationsIT {
                     && value(text, "herald_subscriptions", "channel=\"customer_changes\"", "product=\"commerce\"") >= 1
                     && value(text, "herald_errors_answered_total", "product=\"commerce\"") >= 1
                     && value(text, "herald_handshakes_refused_total", "product=\"inventory\"", "reason=\"invalid_token\"") >= 1
-                    // the deliveries of earlier tests may satisfy the counters before this one is exported; the
-                    // latency window holds only the last minute, so wait until it counts this delivery
-                    && value(text, "herald_delivery_latency_count", "product=\"commerce\"") >= 1);
+                    // the deliveries of earlier tests may satisfy the counters before this one is exported,
+                    // so wait until the latency histogram counts this delivery
+                    && value(text, "herald_delivery_latency_milliseconds_count", "product=\"commerce\"") >= timedBefore + 1);
             assertTrue(value(metrics, "herald_handshakes_accepted_total", "product=\"commerce\"") >= 1, metrics);
             assertTrue(value(metrics, "herald_events_received_total") >= 1, metrics);
-            assertTrue(value(metrics, "herald_delivery_latency_seconds", "product=\"commerce\"", "quantile=\"0.99\"") >= 0, metrics);
+            assertTrue(metrics.contains("# TYPE herald_delivery_latency_milliseconds histogram"), metrics);
+            assertEquals(value(metrics, "herald_delivery_latency_milliseconds_count", "product=\"commerce\""),
+                    value(metrics, "herald_delivery_latency_milliseconds_bucket", "product=\"commerce\"", "le=\"+Inf\""), metrics);
+            assertTrue(value(metrics, "herald_delivery_latency_milliseconds", "product=\"commerce\"", "quantile=\"0.99\"") >= 0, metrics);
+            for (String product : List.of("commerce", "orders", "trading", "pos", "inventory")) {
+                for (String reason : List.of("missing_token", "expired_token", "invalid_token", "not_configured", "origin_not_allowed",
+                        "forbidden", "unknown_channel", "connection_limit", "rate_limited", "other")) {
+                    assertTrue(value(metrics, "herald_handshakes_refused_total", "product=\"" + product + "\"", "reason=\"" + reason + "\"") >= 0,
+                            "every refusal label of every product from the start: " + product + " " + reason);
+                }
+            }
             assertTrue(value(metrics, "herald_outbox_unpublished") >= 0, metrics);
             assertTrue(value(metrics, "herald_send_queue_max", "product=\"commerce\"") >= 0, metrics);
             assertTrue(metrics.contains("# TYPE herald_deliveries_total counter"), metrics);

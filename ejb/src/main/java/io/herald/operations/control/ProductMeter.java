@@ -97,4 +97,9 @@ public final class ProductMeter {
     public LatencyWindow.Snapshot latency(long nowMillis) {
         return latency.snapshot(nowMillis);
     }
+
+    /** The latencies recorded since the last call, for the metrics histogram ({@link LatencyWindow#drain}). */
+    public void drainLatencies(long nowMillis, LatencyWindow.ValueCounts to) {
+        latency.drain(nowMillis, to);
+    }
 }

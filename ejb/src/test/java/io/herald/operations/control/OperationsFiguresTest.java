@@ -44,6 +44,28 @@ class OperationsFiguresTest {
     }
 
     @Test
+    void latencyWindowHandsEveryLatencyToTheExporterOnce() {
+        LatencyWindow window = new LatencyWindow();
+        long t = 1_000_000_000L;
+        for (int i = 0; i < 3; i++) {
+            window.record(7);
+        }
+        window.record(12);
+        window.snapshot(t); // the admin page read the window first: the exporter still gets everything
+        window.record(1_000);
+        java.util.Map<Long, Long> drained = new java.util.TreeMap<>();
+        window.drain(t + 1_000, (millis, count) -> drained.merge(millis, count, Long::sum));
+        assertEquals(3, drained.get(7L));
+        assertEquals(1, drained.get(12L));
+        assertEquals(1, drained.entrySet().stream().filter(e -> Math.abs(e.getKey() - 1_000) <= 4).mapToLong(java.util.Map.Entry::getValue).sum(),
+                "above 256 ms within two significant digits: " + drained);
+        java.util.List<Long> again = new java.util.ArrayList<>();
+        window.drain(t + 2_000, (millis, count) -> again.add(count));
+        assertEquals(java.util.List.of(), again, "each latency once");
+        assertEquals(5, window.snapshot(t + 2_000).count(), "draining leaves the minute as it was");
+    }
+
+    @Test
     void productMeterCountsAndCapsRefusalReasons() {
         ProductMeter m = new ProductMeter("commerce");
         m.handshakeAccepted();

@@ -2,6 +2,7 @@ package io.herald.operations.boundary;
 
 import io.herald.common.control.LogLimiter;
 import io.herald.eventlog.control.OutboxBacklog;
+import io.herald.operations.control.GatewayMeter;
 import io.herald.operations.control.GatewayOperations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -37,6 +38,9 @@ public class MetricsExport {
     GatewayOperations operations;
 
     @Inject
+    GatewayMeter meter;
+
+    @Inject
     Instance<MetricsSink> sinks;
 
     @Resource
@@ -70,6 +74,7 @@ public class MetricsExport {
         }
         try {
             sink.publish(operations.localFigures(), backlog, now);
+            meter.products().forEach((product, m) -> m.drainLatencies(now, (millis, count) -> sink.latency(product, millis, count)));
         } catch (RuntimeException e) {
             FAILURES.log(Level.WARNING, () -> "Could not update the metrics: " + e);
         }

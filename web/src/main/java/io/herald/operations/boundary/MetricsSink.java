@@ -8,4 +8,7 @@ interface MetricsSink {
 
     /** @param backlog the outbox, {@code null} when the database did not answer */
     void publish(NodeStatus node, OutboxBacklog backlog, long nowMillis);
+
+    /** {@code count} deliveries of {@code product} took {@code millis} from commit to the written frame. */
+    void latency(String product, long millis, long count);
 }

@@ -1,9 +1,9 @@
 package io.herald.operations.boundary;
 
 import io.herald.eventlog.control.OutboxBacklog;
-import io.herald.operations.control.LatencyWindow;
 import io.herald.operations.control.NodeStatus;
 import io.herald.operations.control.ProductFigures;
+import io.herald.operations.control.RefusalReason;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
@@ -42,8 +43,7 @@ public class MicroProfileMetrics implements MetricsSink {
     static final String ERRORS_ANSWERED = "herald.errors.answered";
     static final String OUTBOX_UNPUBLISHED = "herald.outbox.unpublished";
     static final String OUTBOX_OLDEST_AGE = "herald.outbox.oldest.age";
-    static final String LATENCY = "herald.delivery.latency";
-    static final String LATENCY_COUNT = "herald.delivery.latency.count";
+    static final String LATENCY = "herald.delivery.latency.milliseconds";
 
     /** An {@code Instance}, so that the registry's producer sees an injection point (Payara's reads its annotations). */
     @Inject
@@ -53,6 +53,7 @@ public class MicroProfileMetrics implements MetricsSink {
     private final Map<Key, AtomicLong> gauges = new ConcurrentHashMap<>();
     private final Map<Key, Long> counted = new ConcurrentHashMap<>();
     private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
 
     /** One series: a name and its tags as name/value pairs. */
     private record Key(String name, String... tags) {
@@ -102,27 +103,38 @@ public class MicroProfileMetrics implements MetricsSink {
             f.subscriptions().forEach((channel, n) -> gauge(new Key(SUBSCRIPTIONS, "product", product, "channel", channel),
                     "Subscriptions by channel or room", MetricUnits.NONE, n));
             count(new Key(HANDSHAKES_ACCEPTED, "product", product), "Connections accepted", f.handshakesAccepted());
-            f.handshakesRefused().forEach((reason, n) -> count(new Key(HANDSHAKES_REFUSED, "product", product, "reason", reason),
-                    "Connections refused at their start, by close reason", n));
+            for (RefusalReason reason : RefusalReason.values()) {
+                count(new Key(HANDSHAKES_REFUSED, "product", product, "reason", reason.label()),
+                        "Connections refused at their start, by refusal label", f.handshakesRefused().getOrDefault(reason.label(), 0L));
+            }
             count(new Key(DELIVERIES, "product", product), "Event frames written to clients", f.deliveries());
             count(new Key(SLOW_CLIENTS_CLOSED, "product", product), "Connections closed with 1013 because they did not read",
                     f.slowClientsClosed());
             count(new Key(ERRORS_ANSWERED, "product", product), "Error replies to client messages", f.errorsAnswered());
             gauge(new Key(QUEUE_MAX, "product", product), "The longest send queue", MetricUnits.NONE, f.queueMax());
             gauge(new Key(QUEUE_FRAMES, "product", product), "Frames waiting in all send queues", MetricUnits.NONE, f.queueSum());
-            LatencyWindow.Snapshot l = f.latency();
-            gauge(new Key(LATENCY_COUNT, "product", product), "Deliveries timed in the last minute", MetricUnits.NONE, l.count());
-            latency(product, "0.5", l.p50());
-            latency(product, "0.9", l.p90());
-            latency(product, "0.99", l.p99());
-            latency(product, "0.999", l.p999());
-            latency(product, "1.0", l.max());
+            latencyHistogram(product);
         }
     }
 
-    private void latency(String product, String quantile, long millis) {
-        gauge(new Key(LATENCY, "product", product, "quantile", quantile),
-                "Commit-to-delivery latency over the last minute, at a quantile (1.0 is the maximum)", MetricUnits.MILLISECONDS, millis);
+    @Override
+    public void latency(String product, long millis, long count) {
+        Histogram histogram = latencyHistogram(product);
+        for (long i = 0; i < count; i++) {
+            histogram.update(millis);
+        }
+    }
+
+    /**
+     * The product's commit-to-delivery histogram, in milliseconds (buckets:
+     * {@code mp.metrics.distribution.histogram.buckets}). Its unit is in its name and the metadata
+     * says none: Payara 6.2025.10 converts a histogram's or timer's mean, max and buckets to seconds
+     * but writes its quantiles (and a histogram's sum) unconverted, so a declared unit would mix two.
+     */
+    private Histogram latencyHistogram(String product) {
+        return latencies.computeIfAbsent(product, p -> registry.histogram(metadata(LATENCY,
+                "Commit-to-delivery latency: commit on the producing node to the frame written on this one (replays are not timed)",
+                MetricUnits.NONE), new Tag("product", p)));
     }
 
     private void gauge(Key key, String description, String unit, long value) {
