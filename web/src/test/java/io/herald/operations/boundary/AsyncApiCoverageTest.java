@@ -223,7 +223,7 @@ class AsyncApiCoverageTest {
         sent.add("subscribed", PosCodec.subscribed(id, s));
         sent.add("unsubscribed", PosCodec.unsubscribed(id, "sub-1"));
         sent.add("unsubscribedAll", PosCodec.unsubscribedAll(id, List.of(s)));
-        sent.add("subscriptions", PosCodec.subscriptions(List.of(s)));
+        sent.add("subscriptions", PosCodec.subscriptions(id, List.of(s)));
         sent.add("presenceJoined", PosCodec.presenceJoined(id, "orders", params, who));
         sent.add("presenceLeft", PosCodec.presenceLeft(id, "orders", params));
         sent.add("presenceList", PosCodec.presenceList(id, "orders", List.of(who)));
