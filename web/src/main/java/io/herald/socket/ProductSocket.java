@@ -190,8 +190,16 @@ public abstract class ProductSocket<C extends SocketConnection> {
                     + ": more than " + inboundLimit().closeAfter() + " messages over the rate limit within "
                     + InboundLimit.REFUSAL_WINDOW_SECONDS + " s");
             connection.out().closeWhenSent(SocketClose.POLICY_VIOLATION, SocketClose.RATE_LIMITED_REASON);
+            closingForRateLimit(connection);
         }
         return false;
+    }
+
+    /**
+     * Runs once when {@code connection} is being closed for flooding (after the close is queued), for a
+     * product whose document tells someone about it; by default nothing.
+     */
+    protected void closingForRateLimit(C connection) {
     }
 
     @OnError

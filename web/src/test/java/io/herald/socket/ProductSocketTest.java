@@ -45,6 +45,12 @@ class ProductSocketTest {
     static final class TinySocket extends ProductSocket<TinyConnection> {
         final CompletableFuture<Void> deadline = new CompletableFuture<>();
         boolean open = true;
+        final List<String> closedForFlooding = new java.util.ArrayList<>();
+
+        @Override
+        protected void closingForRateLimit(TinyConnection connection) {
+            closedForFlooding.add(connection.user());
+        }
 
         @Override
         protected String product() {
@@ -201,6 +207,10 @@ class ProductSocketTest {
         assertEquals(SocketClose.POLICY_VIOLATION, client.closes.get(0).getCloseCode().getCode());
         assertEquals(SocketClose.RATE_LIMITED_REASON, client.closes.get(0).getReasonPhrase());
         assertEquals(61 + ErrorBudget.DEFAULT_LIMIT, client.sent.size(), "refusals are answered within the error budget");
+        assertEquals(List.of("tiny-user"), cut.closedForFlooding, "the product hears of the close");
+
+        cut.onText(client.session(), "ping");
+        assertEquals(List.of("tiny-user"), cut.closedForFlooding, "once");
     }
 
     @Test

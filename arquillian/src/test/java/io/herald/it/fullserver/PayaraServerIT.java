@@ -38,7 +38,7 @@ class PayaraServerIT {
             assertTrue(output.contains("connector pool herald-jms-pool") && output.contains("present"), output);
 
             FullServerSmoke.everyApiAnswers(server, server.http("/health/ready"), "Payara Server");
-            assertTrue(Files.readString(server.serverLog()).contains("Schema migrated at version 4 (postgresql)"), "Flyway created the schema");
+            assertTrue(Files.readString(server.serverLog()).contains("Schema migrated at version 5 (postgresql)"), "Flyway created the schema");
 
             // Herald's MBean over the domain's JMX connector, as JConsole reaches it, and in Payara's JMX monitoring
             try (JMXConnector jmx = JMXConnectorFactory.connect(

@@ -43,7 +43,7 @@ class WildFlyServerIT {
             assertEquals(200, live.statusCode(), live.body());
 
             FullServerSmoke.everyApiAnswers(server, server.management("/health/ready"), "WildFly");
-            assertTrue(server.logText().contains("Schema migrated at version 4 (postgresql)"), "Flyway created the schema");
+            assertTrue(server.logText().contains("Schema migrated at version 5 (postgresql)"), "Flyway created the schema");
         }
     }
 }

@@ -74,6 +74,13 @@ class InventorySocketIT {
             assertTrue(Duration.between(Instant.parse(expected.getString("created_at")), Instant.now()).abs().getSeconds() < 60);
             assertEquals(json("{\"id\":" + created.get("id") + ",\"message\":\"Product expires in 2 days\",\"type\":\"warning\","
                     + "\"productName\":\"Organic Milk\",\"created_at\":" + created.get("created_at") + "}"), expected);
+            String live = onA.lastEventId();
+            assertTrue(live != null && live.matches("[0-9a-f]+\\.[0-9]+([rh][0-9]+)*"), live);
+            // sent again, unread, on a new connection: the same event id (its plain <epoch>.<id> form)
+            try (WsClient later = user.connect(nodeB())) {
+                assertEquals(expected, later.next());
+                assertEquals(live.split("[rh]")[0], later.lastEventId(), "the unread notification names the event of its live one");
+            }
 
             // the other user hears nothing: their next message is their own notification
             JsonObject own = InventoryClient.notify(nodeB(), other.userId, "Yours", "info", null);

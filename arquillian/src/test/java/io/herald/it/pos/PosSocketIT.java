@@ -74,8 +74,9 @@ public class PosSocketIT {
             assertEquals(Json.createObjectBuilder().add("location_id", "loc-xyz789").build(), subscribed.getJsonObject("params"));
             String kds = request(ws, "{'type':'subscribe','id':7,'channel':'kds','params':{'location_id':'loc-xyz789','station':'grill'}}").getString("subscription_id");
 
-            JsonObject list = request(ws, "{'type':'list_subscriptions'}");
+            JsonObject list = request(ws, "{'type':'list_subscriptions','id':'req-002'}");
             assertEquals("subscriptions_list", list.getString("type"));
+            assertEquals("req-002", list.getString("id"));
             assertEquals(2, list.getJsonArray("subscriptions").size());
             JsonObject first = list.getJsonArray("subscriptions").getJsonObject(0);
             assertEquals(subscribed.getString("subscription_id"), first.getString("id"));
@@ -91,7 +92,9 @@ public class PosSocketIT {
             JsonObject all = request(ws, "{'type':'unsubscribe_all'}");
             assertTrue(all.getBoolean("success"));
             assertEquals(1, all.getJsonArray("subscription_ids").size());
-            assertEquals(0, request(ws, "{'type':'list_subscriptions'}").getJsonArray("subscriptions").size());
+            JsonObject none = request(ws, "{'type':'list_subscriptions'}");
+            assertEquals(0, none.getJsonArray("subscriptions").size());
+            assertFalse(none.containsKey("id"));
         }
     }
 

@@ -75,7 +75,9 @@ class MarginGuardIT {
         Map<String, String> auth = Map.of("Authorization", "Bearer " + TestTokens.token(owner));
         tick(a, "1");
 
-        try (WsClient onA = subscribed(a, owner); WsClient onB = subscribed(b, owner); WsClient stranger = subscribed(a, "stranger-" + System.nanoTime())) {
+        try (WsClient onA = subscribed(a, owner); WsClient onB = subscribed(b, owner); WsClient stranger = subscribed(a, "stranger-" + System.nanoTime());
+                WsClient admin = TradingSocketIT.withHeader(b, TestTokens.token("risk-desk-" + System.nanoTime(), "admin"))) {
+            admin.expectType("connection");
             HttpJson.Reply opened = new HttpJson(b).post("/trading/api/positions",
                     "{\"symbol\":\"ADA_USD\",\"side\":\"long\",\"size\":1000,\"entryPrice\":1,\"margin\":100,\"leverage\":10}", auth);
             assertEquals(201, opened.status(), opened.body());
@@ -137,6 +139,15 @@ class MarginGuardIT {
                 assertEquals("margin_guard_auto_close", last.getString("closeReason"));
             }
             assertTrue(stranger.poll(Duration.ofMillis(300)).isEmpty(), "another user's positions never reach this user");
+
+            // an admin (admin:1, joined on authentication) gets every user's executions, and nothing else of theirs
+            List<JsonObject> administrative = receiveUntil(admin, "margin_guard_execution");
+            assertEquals(List.of("margin_guard_execution", "auto_close_execution", "margin_guard_execution"),
+                    administrative.stream().map(m -> m.getString("type")).toList(), administrative::toString);
+            for (JsonObject m : administrative) {
+                assertEquals("margin_guard", m.getString("channel"));
+                assertEquals(owner, m.getJsonObject("data").getString("userId"));
+            }
 
             // REST: the owner sees it closed; nobody else sees it; it cannot be closed twice
             JsonObject listed = new HttpJson(a).get("/trading/api/positions", auth).json().asJsonArray().getJsonObject(0);

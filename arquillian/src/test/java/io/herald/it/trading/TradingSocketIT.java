@@ -115,8 +115,9 @@ class TradingSocketIT {
         HeraldNode a = Cluster.get().nodeA();
         HeraldNode b = Cluster.get().nodeB();
         try (WsClient btc = withHeader(b, TestTokens.token("btc-fan")); WsClient all = withHeader(b, TestTokens.token("all-markets"));
-                WsClient eth = withHeader(b, TestTokens.token("eth-fan")); WsClient onA = withHeader(a, TestTokens.token("elsewhere"))) {
-            for (WsClient ws : List.of(btc, all, eth, onA)) {
+                WsClient eth = withHeader(b, TestTokens.token("eth-fan")); WsClient onA = withHeader(a, TestTokens.token("elsewhere"));
+                WsClient admin = withHeader(a, TestTokens.token("operator", "admin"))) {
+            for (WsClient ws : List.of(btc, all, eth, onA, admin)) {
                 ws.next();
             }
             request(btc, "{'type':'subscribe','channel':'market:BTC_USD'}");
@@ -134,7 +135,7 @@ class TradingSocketIT {
             HttpJson.Reply announced = new HttpJson(a).post("/trading/api/system/maintenance",
                     "{\"startTime\":\"2025-01-07T02:00:00Z\",\"endTime\":\"2025-01-07T04:00:00Z\",\"message\":\"Scheduled maintenance will begin in 2 hours\"}", ADMIN);
             assertEquals(202, announced.status(), announced.body());
-            for (WsClient ws : List.of(btc, all, eth, onA)) {
+            for (WsClient ws : List.of(btc, all, eth, onA, admin)) {
                 JsonObject m = ws.next();
                 assertEquals("server_maintenance", m.getString("type"));
                 assertEquals("system", m.getString("channel"));
@@ -143,6 +144,10 @@ class TradingSocketIT {
             assertEquals(202, new HttpJson(b).post("/trading/api/system/status",
                     "{\"service\":\"margin_guard\",\"status\":\"degraded\",\"message\":\"delays\"}", ADMIN).status());
             assertEquals("service_status_update", eth.next().getString("type"));
+            JsonObject status = admin.next();
+            assertEquals("service_status_update", status.getString("type"), "to every client, and the admin room of node A");
+            assertEquals("system", status.getString("channel"));
+            assertTrue(admin.poll(Duration.ofMillis(500)).isEmpty(), "an admin gets it once");
             Optional<JsonObject> extra = btc.poll(Duration.ofMillis(500));
             assertEquals("service_status_update", extra.orElseThrow().getString("type"), "BTC got one tick and the announcements, nothing twice");
             assertEquals(403, new HttpJson(a).post("/trading/api/system/status", "{}", Map.of("Authorization", "Bearer " + TestTokens.token("x"))).status());
@@ -152,6 +157,9 @@ class TradingSocketIT {
     @Test
     void theRateLimitAnswersThenClosesAndThePerUserCapRefuses() {
         HeraldNode a = Cluster.get().nodeA();
+        // an admin on the other node hears of both breaches (admin:1, the default level of limit breaches)
+        WsClient admin = withHeader(Cluster.get().nodeB(), TestTokens.token("watcher", "admin"));
+        assertEquals("connection", admin.next().getString("type"));
         try (WsClient flood = withHeader(a, TestTokens.token("flooder"))) {
             flood.next();
             for (int i = 0; i < 120; i++) {
@@ -166,6 +174,12 @@ class TradingSocketIT {
             // the flood's last frames are still unread when the server closes: the close frame may be overtaken by a reset
             flood.awaitEnd().ifPresent(close -> assertEquals(new WsClient.Close(1008, "Rate limit exceeded"), close));
         }
+        JsonObject flooded = admin.next();
+        assertEquals("rate_limit_exceeded", flooded.getString("type"));
+        assertEquals("admin", flooded.getString("channel"));
+        assertEquals("flooder", flooded.getJsonObject("data").getString("userId"));
+        assertEquals("connection_closed", flooded.getJsonObject("data").getString("action"));
+        assertEquals(50, flooded.getJsonObject("data").getInt("closeAfter"));
         String token = TestTokens.token("busy");
         List<WsClient> open = new ArrayList<>();
         try {
@@ -178,8 +192,15 @@ class TradingSocketIT {
                 assertEquals("CONNECTION_LIMIT", sixth.next().getString("code"));
                 assertEquals(1008, sixth.awaitClose().code());
             }
+            JsonObject refused = admin.next();
+            assertEquals("connection_limit_exceeded", refused.getString("type"));
+            assertEquals("admin", refused.getString("channel"));
+            assertEquals("busy", refused.getJsonObject("data").getString("userId"));
+            assertEquals(5, refused.getJsonObject("data").getInt("limit"));
+            assertTrue(admin.lastEventId() != null, "durable: an admin can resume its room");
         } finally {
             open.forEach(WsClient::close);
+            admin.close();
         }
     }
 }

@@ -182,13 +182,13 @@ public final class JwtRules {
         try {
             long level = claim instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue()
                     : claim instanceof String s ? Long.parseLong(s) : -1;
-            if (level >= 1 && level <= 100) {
+            if (level >= 1 && level <= VerifiedToken.MAX_ADMIN_LEVEL) {
                 return (int) level;
             }
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new InvalidTokenException("Token admin_level must be a whole number from 1 to 100");
+        throw new InvalidTokenException("Token admin_level must be a whole number from 1 to " + VerifiedToken.MAX_ADMIN_LEVEL);
     }
 
     /** A claim that is a string or an array of strings (absent: none). */

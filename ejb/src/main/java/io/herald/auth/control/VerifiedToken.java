@@ -16,6 +16,9 @@ import java.util.Set;
  */
 public record VerifiedToken(String subject, Set<String> groups, Instant expiresAt, Set<String> locations, int adminLevel) implements Principal {
 
+    /** The highest {@code admin_level} a token may carry (levels run from 1). */
+    public static final int MAX_ADMIN_LEVEL = 100;
+
     public VerifiedToken {
         Objects.requireNonNull(subject, "subject");
         groups = Set.copyOf(groups);

@@ -35,12 +35,22 @@ public class Outbox {
     TransactionSynchronizationRegistry transactions;
 
     void onEvent(@Observes HeraldEvent event) {
+        record(event);
+    }
+
+    /**
+     * What firing {@code event} does, for a caller that needs the id the event log gave it (to store
+     * beside the record the event announces). @return the event as logged (id {@code 0} if ephemeral)
+     */
+    public EventEnvelope record(HeraldEvent event) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            publisher.publish(List.of(event.durable() ? eventLog.appendNow(event) : ephemeral(event)));
-            return;
+            EventEnvelope envelope = event.durable() ? eventLog.appendNow(event) : ephemeral(event);
+            publisher.publish(List.of(envelope));
+            return envelope;
         }
         EventEnvelope envelope = event.durable() ? eventLog.append(event) : ephemeral(event);
         pendingInThisTransaction().add(envelope);
+        return envelope;
     }
 
     private List<EventEnvelope> pendingInThisTransaction() {

@@ -2,9 +2,11 @@ package io.herald.inventory.control;
 
 import io.herald.api.HeraldEvent;
 import io.herald.common.control.UnknownRecordException;
+import io.herald.delivery.control.EventEnvelope;
+import io.herald.eventlog.control.LogIdentity;
+import io.herald.eventlog.control.Outbox;
 import io.herald.inventory.entity.Notification;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,8 +17,9 @@ import java.util.Set;
 
 /**
  * Each user's durable notification inbox. A new notification is stored and, in the same
- * transaction, published as a {@code notification:created} event routed to its user; it stays
- * unread (and is sent again on every new connection) until the user marks it read.
+ * transaction, published as a {@code notification:created} event routed to its user; the
+ * notification keeps that event's id, so it carries the same {@code event_id} when it is sent
+ * again, unread, on every new connection until the user marks it read.
  */
 @Stateless
 public class Inbox {
@@ -35,7 +38,10 @@ public class Inbox {
     EntityManager em;
 
     @Inject
-    Event<HeraldEvent> events;
+    Outbox outbox;
+
+    @Inject
+    LogIdentity identity;
 
     /** Stores a notification for {@code userId} and publishes it to that user's connections. */
     public NotificationView notify(String userId, String message, Notification.Type type, String productName) {
@@ -50,9 +56,10 @@ public class Inbox {
         Notification n = new Notification(userId, message, type, productName, Instant.now().truncatedTo(ChronoUnit.MILLIS), dedupeKey);
         em.persist(n);
         em.flush();
-        NotificationView view = NotificationView.of(n);
-        events.fire(HeraldEvent.of(InventoryKeys.PRODUCT, "notification:created", view.wire(), Set.of(InventoryKeys.user(userId))));
-        return view;
+        EventEnvelope announced = outbox.record(HeraldEvent.of(InventoryKeys.PRODUCT, InventoryKeys.NOTIFICATION_CREATED,
+                NotificationView.of(n, null).wire(), Set.of(InventoryKeys.user(userId))));
+        n.announcedAs(announced.id());
+        return view(n);
     }
 
     /** The user's unread notifications, oldest first, at most {@code max}. */
@@ -61,7 +68,7 @@ public class Inbox {
                 .setParameter("user", userId)
                 .setMaxResults(max)
                 .getResultStream()
-                .map(NotificationView::of)
+                .map(this::view)
                 .toList();
     }
 
@@ -74,7 +81,7 @@ public class Inbox {
                 .setParameter("user", userId)
                 .setMaxResults(max)
                 .getResultStream()
-                .map(NotificationView::of)
+                .map(this::view)
                 .toList();
     }
 
@@ -93,7 +100,12 @@ public class Inbox {
         if (n == null) {
             throw new UnknownRecordException("Notification " + notificationId + " not found");
         }
-        return NotificationView.of(n);
+        return view(n);
+    }
+
+    /** The notification with the wire id of the event that announced it, as the live notification carries it. */
+    private NotificationView view(Notification n) {
+        return NotificationView.of(n, identity.epoch());
     }
 
     public boolean exists(String dedupeKey) {

@@ -3,10 +3,13 @@ package io.herald.inventory.control;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Routing keys of inventory events. */
+/** Routing keys and names of inventory events. */
 public final class InventoryKeys {
 
     public static final String PRODUCT = "inventory";
+
+    /** The event that announces a new notification to its user's connections. */
+    public static final String NOTIFICATION_CREATED = "notification:created";
 
     private InventoryKeys() {
     }

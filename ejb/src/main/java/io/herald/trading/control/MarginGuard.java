@@ -26,7 +26,8 @@ import java.util.Set;
  * once in the cluster). It evaluates all the user's positions and publishes to the user's
  * {@code margin_guard} channel one {@code margin_guard_execution} with the at-risk positions and a
  * summary, an {@code auto_close_execution} per position it closed, and an {@code in_app_notification}
- * per position it acted on (persisted, see {@link TradingNotifications}).
+ * per position it acted on (persisted, see {@link TradingNotifications}). The two executions also
+ * go to the admin rooms of the margin guard's level ({@link AdminNotices#marginGuardKey}).
  */
 @Stateless
 public class MarginGuard {
@@ -46,10 +47,14 @@ public class MarginGuard {
     @Inject
     TradingNotifications notifications;
 
+    @Inject
+    AdminNotices admins;
+
     /** @param acted the user's positions that became at risk or were closed by this tick */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void execute(String userId, List<TradingPosition> acted, Instant at) {
-        Set<String> key = Set.of(TradingKeys.user(userId));
+        // the owner's margin_guard channel, and the admin rooms of the margin guard's level
+        Set<String> key = Set.of(TradingKeys.user(userId), admins.marginGuardKey());
         Set<TradingPosition> atRisk = new LinkedHashSet<>(acted);
         List<TradingPosition> open = em.createNamedQuery("TradingPosition.openOf", TradingPosition.class).setParameter("user", userId).getResultList();
         open.stream().filter(TradingPosition::isAtRisk).forEach(atRisk::add);

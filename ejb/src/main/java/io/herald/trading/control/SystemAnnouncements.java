@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * System events of document 004 ({@code server_maintenance}, {@code service_status_update}): an
  * admin announces them over REST and every authenticated trading connection on every node receives
- * them. Durable: a node that was catching up after a broker outage delivers them too.
+ * them. Durable: a node that was catching up after a broker outage delivers them too. A
+ * {@code service_status_update} also goes to the admin rooms ({@link AdminNotices#serviceStatusKey}).
  */
 @Stateless
 public class SystemAnnouncements {
@@ -23,6 +24,9 @@ public class SystemAnnouncements {
 
     @Inject
     Event<HeraldEvent> events;
+
+    @Inject
+    AdminNotices admins;
 
     /** The longest maintenance message. */
     public static final int MAX_MESSAGE = 500;
@@ -47,8 +51,10 @@ public class SystemAnnouncements {
                 .build());
     }
 
+    /** Announces {@code type} to every trading client; a {@value #SERVICE_STATUS} also to the admin rooms of its level. @return {@code data} */
     public JsonObject announce(String type, JsonObject data) {
-        events.fire(HeraldEvent.of(TradingKeys.PRODUCT, type, data, Set.of(TradingKeys.SYSTEM)));
+        Set<String> keys = SERVICE_STATUS.equals(type) ? Set.of(TradingKeys.SYSTEM, admins.serviceStatusKey()) : Set.of(TradingKeys.SYSTEM);
+        events.fire(HeraldEvent.of(TradingKeys.PRODUCT, type, data, keys));
         return data;
     }
 }

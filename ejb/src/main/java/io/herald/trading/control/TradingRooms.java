@@ -1,6 +1,7 @@
 package io.herald.trading.control;
 
 import io.herald.auth.control.VerifiedToken;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code user:{userId}}: the caller's own, joined on authentication;</li>
  * <li>{@code admin:{level}}: joined on authentication by callers of the group {@code admin}, at the
- * level of their {@code admin_level} claim (1 when absent); a level above theirs is refused;</li>
+ * level of their {@code admin_level} claim (1 when absent); a level above theirs is refused. It
+ * receives the administrative events ({@link AdminNotices}) at or below its level;</li>
  * <li>{@code market:{SYMBOL}}: one of the configured symbols, by {@code subscribe};</li>
  * <li>the named channels {@link #CHANNELS}, by {@code subscribe}.</li>
  * </ul>
@@ -21,6 +23,7 @@ public final class TradingRooms {
     /** The channels a client subscribes to by name. */
     public static final List<String> CHANNELS = List.of("margin_guard", "positions", "notifications", "system", "alerts", "market_data", "historical_data");
     public static final String ADMIN_GROUP = "admin";
+    private static final String ADMIN_ROOM = "admin:";
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,10}_[A-Z0-9]{2,10}");
 
     private final Set<String> symbols;
@@ -40,7 +43,7 @@ public final class TradingRooms {
 
     /** The rooms a caller joins on authentication. */
     public static List<String> automatic(VerifiedToken caller, int adminLevel) {
-        return caller.hasGroup(ADMIN_GROUP) ? List.of("user:" + caller.subject(), "admin:" + adminLevel) : List.of("user:" + caller.subject());
+        return caller.hasGroup(ADMIN_GROUP) ? List.of("user:" + caller.subject(), ADMIN_ROOM + adminLevel) : List.of("user:" + caller.subject());
     }
 
     /**
@@ -60,12 +63,12 @@ public final class TradingRooms {
         if (room.startsWith("user:")) {
             return room.equals("user:" + caller.subject()) ? Optional.empty() : Optional.of("Not your user room: " + room);
         }
-        if (room.startsWith("admin:")) {
+        if (room.startsWith(ADMIN_ROOM)) {
             if (!caller.hasGroup(ADMIN_GROUP)) {
                 return Optional.of("Admin rooms need the admin group");
             }
             try {
-                int level = Integer.parseInt(room.substring("admin:".length()));
+                int level = Integer.parseInt(room.substring(ADMIN_ROOM.length()));
                 return level >= 1 && level <= adminLevel ? Optional.empty() : Optional.of("Admin room above your level: " + room);
             } catch (NumberFormatException e) {
                 return Optional.of("Unknown room: " + room);
@@ -74,20 +77,44 @@ public final class TradingRooms {
         return Optional.of("Unknown room: " + room);
     }
 
-    /** The routing key that carries a room's events, if it has its own. */
-    public static Optional<String> routingKey(String room) {
+    /**
+     * The routing keys that carry a room's events, empty when it has none of its own: an admin
+     * room listens to the administrative events at or below its level.
+     */
+    public static Set<String> routingKeys(String room) {
         if (room.startsWith("market:")) {
-            return Optional.of(TradingKeys.market(room.substring("market:".length())));
+            return Set.of(TradingKeys.market(room.substring("market:".length())));
         }
         if (room.startsWith("user:")) {
-            return Optional.of(TradingKeys.user(room.substring("user:".length())));
+            return Set.of(TradingKeys.user(room.substring("user:".length())));
         }
-        if (room.startsWith("admin:")) {
-            return Optional.of(TradingKeys.admin(Integer.parseInt(room.substring("admin:".length()))));
+        if (room.startsWith(ADMIN_ROOM)) {
+            return TradingKeys.adminUpTo(adminLevel(room));
         }
         if (room.equals("market_data") || room.equals("historical_data")) {
-            return Optional.of(TradingKeys.ALL_MARKETS);
+            return Set.of(TradingKeys.ALL_MARKETS);
         }
-        return Optional.empty(); // the user's own channels travel under the user room's key; system under SYSTEM
+        return Set.of(); // the user's own channels travel under the user room's key; system under SYSTEM
+    }
+
+    /** The level of an admin room ({@code admin:3} → 3); {@code 0} for any other room. */
+    public static int adminLevel(String room) {
+        if (!room.startsWith(ADMIN_ROOM)) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(room, ADMIN_ROOM.length(), room.length(), 10);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The highest admin level among {@code rooms}; {@code 0} when they hold no admin room. */
+    public static int adminLevel(Collection<String> rooms) {
+        int highest = 0;
+        for (String room : rooms) {
+            highest = Math.max(highest, adminLevel(room));
+        }
+        return highest;
     }
 }

@@ -38,11 +38,28 @@ class TradingRoomsTest {
 
     @Test
     void routingKeys() {
-        assertEquals(Optional.of("trading:market:BTC_USD"), TradingRooms.routingKey("market:BTC_USD"));
-        assertEquals(Optional.of("trading:user:user_123"), TradingRooms.routingKey("user:user_123"));
-        assertEquals(Optional.of("trading:markets"), TradingRooms.routingKey("market_data"));
-        assertEquals(Optional.empty(), TradingRooms.routingKey("positions"));
+        assertEquals(Set.of("trading:market:BTC_USD"), TradingRooms.routingKeys("market:BTC_USD"));
+        assertEquals(Set.of("trading:user:user_123"), TradingRooms.routingKeys("user:user_123"));
+        assertEquals(Set.of("trading:markets"), TradingRooms.routingKeys("market_data"));
+        assertEquals(Set.of(), TradingRooms.routingKeys("positions"));
         assertTrue(TradingRooms.isSymbol("BTC_USD"));
         assertTrue(!TradingRooms.isSymbol("btc"));
+    }
+
+    @Test
+    void anAdminRoomListensToTheAdministrativeEventsAtOrBelowItsLevel() {
+        assertEquals(Set.of("trading:admin:1", "trading:admin:2", "trading:admin:3"), TradingRooms.routingKeys("admin:3"));
+        assertEquals(Set.of("trading:admin:1"), TradingRooms.routingKeys("admin:1"));
+        assertEquals(3, TradingRooms.adminLevel("admin:3"));
+        assertEquals(0, TradingRooms.adminLevel("user:admin:3"));
+        assertEquals(5, TradingRooms.adminLevel(List.of("user:root", "admin:2", "admin:5", "market:BTC_USD")));
+        assertEquals(0, TradingRooms.adminLevel(List.of("user:root", "positions")));
+    }
+
+    @Test
+    void anEventsAdminLevelIsItsLowestAdminKey() {
+        assertEquals(2, TradingKeys.adminLevel(Set.of("trading:user:bob", "trading:admin:2", "trading:admin:7")));
+        assertEquals(0, TradingKeys.adminLevel(Set.of("trading:user:bob", "trading:system")));
+        assertEquals(0, TradingKeys.adminLevel(Set.of("trading:admin:x")));
     }
 }

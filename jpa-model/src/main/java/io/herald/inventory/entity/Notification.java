@@ -66,6 +66,14 @@ public class Notification {
     @Column(name = "dedupe_key", length = 200, unique = true)
     private String dedupeKey;
 
+    /**
+     * The event-log id of the {@code notification:created} event that announced it, so that the
+     * inbox sent on connect names the same event as the live notification; {@code null} for
+     * notifications stored before it was recorded.
+     */
+    @Column(name = "event_id")
+    private Long eventId;
+
     protected Notification() {
     }
 
@@ -86,6 +94,14 @@ public class Notification {
         read = true;
         readAt = when;
         return true;
+    }
+
+    /** Records the event-log id of the event that announced it. */
+    public void announcedAs(long eventId) {
+        if (eventId <= 0) {
+            throw new IllegalArgumentException("not an event-log id: " + eventId);
+        }
+        this.eventId = eventId;
     }
 
     public Long getId() {
@@ -122,5 +138,9 @@ public class Notification {
 
     public String getDedupeKey() {
         return dedupeKey;
+    }
+
+    public Long getEventId() {
+        return eventId;
     }
 }

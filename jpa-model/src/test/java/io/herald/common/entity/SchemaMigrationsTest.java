@@ -29,12 +29,19 @@ class SchemaMigrationsTest {
     void aFreshDatabaseGetsTheSchemaOnceWithRealTimestamps() throws Exception {
         JdbcDataSource db = h2("migrate-" + System.nanoTime());
         assertEquals("h2", SchemaMigrations.vendor(db));
-        assertEquals(4, SchemaMigrations.migrate(db), "the baseline, the event log's identity, the used order-status signatures, the point-of-sale members");
+        assertEquals(5, SchemaMigrations.migrate(db),
+                "the baseline, the event log's identity, the used order-status signatures, the point-of-sale members, the notifications' event ids");
         assertEquals(0, SchemaMigrations.migrate(db), "already at the latest version");
         try (Connection c = db.getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "SELECT data_type FROM information_schema.columns WHERE table_name = 'ORDERS_ORDER' AND column_name = 'CREATED_AT'")) {
             assertTrue(r.next());
             assertEquals("TIMESTAMP WITH TIME ZONE", r.getString(1));
+        }
+        try (Connection c = db.getConnection(); ResultSet r = c.createStatement().executeQuery(
+                "SELECT data_type, is_nullable FROM information_schema.columns WHERE table_name = 'INVENTORY_NOTIFICATION' AND column_name = 'EVENT_ID'")) {
+            assertTrue(r.next());
+            assertEquals("BIGINT", r.getString(1));
+            assertEquals("YES", r.getString(2), "notifications stored before it have none");
         }
         try (Connection c = db.getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC' AND table_name <> '" + SchemaMigrations.HISTORY + "'")) {
@@ -71,7 +78,7 @@ class SchemaMigrationsTest {
                 for (Future<Integer> run : runs) {
                     executed += run.get();
                 }
-                assertEquals(4, executed, "each version once");
+                assertEquals(5, executed, "each version once");
                 try (Connection c = db.getConnection(); ResultSet r = c.createStatement().executeQuery(
                         "SELECT COUNT(*) FROM \"" + SchemaMigrations.HISTORY + "\" WHERE NOT \"success\"")) {
                     r.next();

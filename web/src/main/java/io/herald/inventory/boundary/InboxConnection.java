@@ -57,7 +57,7 @@ public final class InboxConnection extends SocketConnection {
         synchronized (lock) {
             Set<String> sent = new HashSet<>();
             for (NotificationView n : unread) {
-                out.send(n.wire().toString());
+                out.send(InventoryCodec.notification(n));
                 sent.add(n.id());
             }
             for (Delivery d : held) {

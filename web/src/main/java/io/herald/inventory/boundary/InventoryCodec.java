@@ -4,6 +4,7 @@ import static io.herald.common.control.Jsons.JSON;
 
 import io.herald.common.control.StrictJson;
 import io.herald.delivery.control.EventEnvelope;
+import io.herald.inventory.control.NotificationView;
 import io.herald.socket.SocketCommand;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -82,6 +83,18 @@ public final class InventoryCodec {
             return event.data().toString();
         }
         return JSON.createObjectBuilder(event.data()).add(EVENT_ID, event.wireId()).build().toString();
+    }
+
+    /**
+     * An unread notification sent from the inbox on connect: the documented object with the
+     * {@code event_id} of the event that announced it, the same as its live notification carries
+     * (none for notifications stored before Herald recorded it).
+     */
+    public static String notification(NotificationView unread) {
+        if (unread.eventId() == null) {
+            return unread.wire().toString();
+        }
+        return JSON.createObjectBuilder(unread.wire()).add(EVENT_ID, unread.eventId()).build().toString();
     }
 
     /** Herald's extension field: the id of a durable event. */

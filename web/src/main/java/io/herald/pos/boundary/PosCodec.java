@@ -121,7 +121,8 @@ public final class PosCodec {
                 .build().toString();
     }
 
-    public static String subscriptions(Collection<PosSubscriptions.Subscription> all) {
+    /** {@code {"type":"subscriptions_list","id":…,"subscriptions":[{"id","channel","params","created_at"}]}} */
+    public static String subscriptions(JsonValue id, Collection<PosSubscriptions.Subscription> all) {
         JsonArrayBuilder list = JSON.createArrayBuilder();
         for (PosSubscriptions.Subscription s : all) {
             list.add(JSON.createObjectBuilder()
@@ -130,7 +131,7 @@ public final class PosCodec {
                     .add("params", s.params())
                     .add("created_at", WireJson.timestamp(s.createdAt())));
         }
-        return JSON.createObjectBuilder().add("type", "subscriptions_list").add("subscriptions", list).build().toString();
+        return withId(JSON.createObjectBuilder().add("type", "subscriptions_list"), id).add("subscriptions", list).build().toString();
     }
 
     public static String error(JsonValue id, PosError error) {

@@ -29,7 +29,7 @@ public sealed interface PosCommand extends SocketCommand<PosConnection> {
 
     record ListSubscriptions(JsonValue id) implements PosCommand {
         public String runOn(PosConnection connection) {
-            return PosCodec.subscriptions(connection.subscriptions().all());
+            return PosCodec.subscriptions(id, connection.subscriptions().all());
         }
     }
 

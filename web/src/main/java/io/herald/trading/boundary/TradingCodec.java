@@ -6,6 +6,7 @@ import io.herald.common.control.WireJson;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.socket.ResumeField;
 import io.herald.socket.SocketCommand;
+import io.herald.trading.control.AdminNotices;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonObject;
@@ -36,7 +37,9 @@ public final class TradingCodec {
             Map.entry("in_app_notification", "notifications"),
             Map.entry("notification_status_update", "notifications"),
             Map.entry("server_maintenance", "system"),
-            Map.entry("service_status_update", "system"));
+            Map.entry("service_status_update", "system"),
+            Map.entry(AdminNotices.CONNECTION_LIMIT, AdminNotices.CHANNEL),
+            Map.entry(AdminNotices.RATE_LIMIT, AdminNotices.CHANNEL));
 
     private TradingCodec() {
     }

@@ -10,6 +10,7 @@ import io.herald.socket.SocketClose;
 import io.herald.socket.SocketConnection;
 import io.herald.socket.SocketSubscriber;
 import io.herald.socket.SocketTimers;
+import io.herald.trading.control.AdminNotices;
 import io.herald.trading.control.DeliveryReceipts;
 import io.herald.trading.control.TradingNotifications;
 import io.herald.trading.control.TradingKeys;
@@ -33,7 +34,7 @@ public final class TradingConnection extends SocketConnection {
 
     /** What a connection needs from the node. */
     record Services(TokenVerifier verifier, SessionRegistry registry, UserConnections users, SocketTimers timers,
-            TradingRooms rooms, DeliveryReceipts receipts, EventReplay replay, int maxConnectionsPerUser) {
+            TradingRooms rooms, DeliveryReceipts receipts, EventReplay replay, int maxConnectionsPerUser, AdminNotices admins) {
     }
 
     private final Services services;
@@ -44,6 +45,8 @@ public final class TradingConnection extends SocketConnection {
     private final Set<String> rooms = new LinkedHashSet<>();
     private final Set<String> keys = new HashSet<>();
     private volatile Set<String> roomsSnapshot = Set.of();
+    /** The highest level of the admin rooms held ({@code 0}: none): administrative events at or below it are sent. */
+    private volatile int adminRoomLevel;
 
     TradingConnection(SocketSubscriber out, Services services) {
         super(out);
@@ -95,6 +98,7 @@ public final class TradingConnection extends SocketConnection {
             return refuse(TradingCodec.error(TradingCodec.AUTHENTICATION_FAILED, e.reason()), e.reason());
         }
         if (!services.users().tryOpen(verified.subject(), services.maxConnectionsPerUser())) {
+            services.admins().connectionLimitExceeded(verified.subject(), services.maxConnectionsPerUser());
             String message = "User " + verified.subject() + " has " + services.maxConnectionsPerUser() + " connections open already";
             return refuse(TradingCodec.error(TradingCodec.CONNECTION_LIMIT, message), "Connection limit reached");
         }
@@ -136,26 +140,26 @@ public final class TradingConnection extends SocketConnection {
                 return join(room);
             }
         }
-        Optional<String> own = TradingRooms.routingKey(room);
-        boolean roomOfItsOwn = own.isPresent() && !own.get().equals(TradingKeys.ALL_MARKETS);
-        String key = own.orElseGet(() -> room.equals("system") ? TradingKeys.SYSTEM : TradingKeys.user(token.subject()));
+        Set<String> own = TradingRooms.routingKeys(room);
+        boolean roomOfItsOwn = !own.isEmpty() && !own.contains(TradingKeys.ALL_MARKETS);
+        Set<String> keys = !own.isEmpty() ? own : Set.of(room.equals("system") ? TradingKeys.SYSTEM : TradingKeys.user(token.subject()));
         Predicate<EventEnvelope> ofRoom = e -> roomOfItsOwn || room.equals(TradingCodec.CHANNEL_OF.get(e.type()));
-        resume(room, lastEventId, e -> e.routingKeys().contains(key) && ofRoom.test(e), () -> {
+        resume(room, lastEventId, e -> e.routingKeys().stream().anyMatch(keys::contains) && ofRoom.test(e), () -> {
             synchronized (lock) {
                 out().send(join(room));
             }
-        }, () -> missedIn(key, ofRoom, lastEventId), gap -> TradingCodec.gap(room, lastEventId, gap));
+        }, () -> missedIn(keys, ofRoom, lastEventId), gap -> TradingCodec.gap(room, lastEventId, gap));
         return null;
     }
 
     /**
-     * The room's events since {@code lastEventId}: a market, user or admin room has a routing key of
-     * its own; a channel room (positions, alerts, market_data, …) is the channel's events among those
-     * of the user's key (or of all markets, or the system key), so that resuming one channel does not
-     * replay another's.
+     * The room's events since {@code lastEventId}: a market, user or admin room has routing keys of
+     * its own (an admin room those of its level and below); a channel room (positions, alerts,
+     * market_data, …) is the channel's events among those of the user's key (or of all markets, or
+     * the system key), so that resuming one channel does not replay another's.
      */
-    private EventReplay.Missed missedIn(String key, Predicate<EventEnvelope> ofRoom, String lastEventId) {
-        EventReplay.Missed missed = services.replay().since(TradingKeys.PRODUCT, Set.of(key), lastEventId);
+    private EventReplay.Missed missedIn(Set<String> keys, Predicate<EventEnvelope> ofRoom, String lastEventId) {
+        EventReplay.Missed missed = services.replay().since(TradingKeys.PRODUCT, keys, lastEventId);
         return missed.complete() ? new EventReplay.Missed(missed.events().stream().filter(ofRoom).toList(), null) : missed;
     }
 
@@ -190,7 +194,7 @@ public final class TradingConnection extends SocketConnection {
         Set<String> needed = new HashSet<>();
         needed.add(TradingKeys.SYSTEM);
         for (String room : rooms) {
-            TradingRooms.routingKey(room).ifPresent(needed::add);
+            needed.addAll(TradingRooms.routingKeys(room));
         }
         List<String> drop = new ArrayList<>(keys);
         drop.removeAll(needed);
@@ -204,9 +208,13 @@ public final class TradingConnection extends SocketConnection {
             services.registry().unsubscribe(this, key);
         }
         roomsSnapshot = Set.copyOf(rooms);
+        adminRoomLevel = TradingRooms.adminLevel(rooms);
     }
 
-    /** Sends an event when a held room or channel asks for it (system events always). */
+    /**
+     * Sends an event when a held room or channel asks for it (system events always), or when it is
+     * an administrative event at or below the level of a held admin room.
+     */
     @Override
     protected void accept(Delivery delivery) {
         EventEnvelope event = delivery.event();
@@ -218,17 +226,27 @@ public final class TradingConnection extends SocketConnection {
             return;
         }
         Set<String> held = roomsSnapshot;
-        boolean wanted = switch (channel) {
+        boolean inHeldRoom = switch (channel) {
             case "system" -> true;
             case "market_data", "historical_data" -> held.contains(channel) || held.contains("market:" + event.data().getString("symbol", ""));
             default -> held.contains(channel); // the user's own events, routed by the user room's key
         };
-        if (wanted) {
+        if (inHeldRoom || forAdminRooms(event)) {
             out().deliver(delivery);
             if (TradingNotifications.CREATED.equals(event.type())) {
                 services.receipts().handedToSocket(event.data().getString("userId", ""), event.data().getString("id", ""));
             }
         }
+    }
+
+    /** Whether {@code event} is administrative (it has an admin key) and a held admin room's level reaches it. */
+    private boolean forAdminRooms(EventEnvelope event) {
+        int held = adminRoomLevel;
+        if (held == 0) {
+            return false;
+        }
+        int level = TradingKeys.adminLevel(event.routingKeys());
+        return level >= 1 && level <= held;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.herald.socket.BearerTokenConfigurator;
 import io.herald.socket.InboundLimit;
 import io.herald.socket.ProductSocket;
 import io.herald.socket.SocketCommand;
+import io.herald.trading.control.AdminNotices;
 import io.herald.trading.control.DeliveryReceipts;
 import io.herald.trading.control.TradingMarkets;
 import io.herald.trading.control.TradingRooms;
@@ -23,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code AUTHENTICATION_FAILED} and closes with 1008; no authentication within
  * {@code herald.trading.auth-timeout-seconds} closes with 1008. Limits: a token bucket per
  * connection ({@code RATE_LIMIT_EXCEEDED}; closed with 1008 after {@code close-after} refusals within 10 s; the skeleton's {@link InboundLimit}),
- * frames over 64 KiB (1009), connections per user per node ({@code CONNECTION_LIMIT}).
+ * frames over 64 KiB (1009), connections per user per node ({@code CONNECTION_LIMIT}). Breaches of
+ * the last two are announced to the admin rooms ({@link AdminNotices}).
  */
 @ServerEndpoint(value = "/trading/ws", configurator = BearerTokenConfigurator.class)
 public class TradingSocket extends ProductSocket<TradingConnection> {
@@ -46,6 +48,9 @@ public class TradingSocket extends ProductSocket<TradingConnection> {
 
     @Inject
     DeliveryReceipts receipts;
+
+    @Inject
+    AdminNotices admins;
 
     @Inject
     @ConfigProperty(name = "herald.trading.auth-timeout-seconds", defaultValue = "10")
@@ -73,7 +78,7 @@ public class TradingSocket extends ProductSocket<TradingConnection> {
     @PostConstruct
     void init() {
         services = new TradingConnection.Services(verifier, registry, users, timers, new TradingRooms(markets.symbols()), receipts,
-                replay, maxConnectionsPerUser);
+                replay, maxConnectionsPerUser, admins);
         rateLimit = new InboundLimit.Settings(ratePerSecond, burst, closeAfterRefusals);
     }
 
@@ -101,6 +106,12 @@ public class TradingSocket extends ProductSocket<TradingConnection> {
     @Override
     protected InboundLimit.Settings inboundLimit() {
         return rateLimit;
+    }
+
+    /** A connection closed for flooding is announced to the admin rooms ({@link AdminNotices#rateLimitExceeded}). */
+    @Override
+    protected void closingForRateLimit(TradingConnection connection) {
+        admins.rateLimitExceeded(connection.user(), connection.id(), rateLimit.perSecond(), rateLimit.burst(), rateLimit.closeAfter());
     }
 
     @Override

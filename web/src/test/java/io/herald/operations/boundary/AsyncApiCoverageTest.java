@@ -184,6 +184,8 @@ class AsyncApiCoverageTest {
         JsonObject notification = Json.createObjectBuilder().add("id", "42").add("message", "Product expires in 2 days").add("type", "warning")
                 .add("productName", "Organic Milk").add("created_at", "2026-03-04T10:30:00.000Z").build();
         sent.add("notification", InventoryCodec.notification(envelope("inventory", "notification.created", notification)));
+        sent.add("notification", InventoryCodec.notification(new io.herald.inventory.control.NotificationView("42", "alice", "Product expires in 2 days",
+                "warning", "Organic Milk", AT, false, EPOCH + ".1042")));
         sent.check();
         resumeFields(AsyncApiModel.of("inventory"), InventoryCodec.EVENT_ID, null);
     }
@@ -223,7 +225,7 @@ class AsyncApiCoverageTest {
         sent.add("subscribed", PosCodec.subscribed(id, s));
         sent.add("unsubscribed", PosCodec.unsubscribed(id, "sub-1"));
         sent.add("unsubscribedAll", PosCodec.unsubscribedAll(id, List.of(s)));
-        sent.add("subscriptions", PosCodec.subscriptions(List.of(s)));
+        sent.add("subscriptions", PosCodec.subscriptions(id, List.of(s)));
         sent.add("presenceJoined", PosCodec.presenceJoined(id, "orders", params, who));
         sent.add("presenceLeft", PosCodec.presenceLeft(id, "orders", params));
         sent.add("presenceList", PosCodec.presenceList(id, "orders", List.of(who)));
