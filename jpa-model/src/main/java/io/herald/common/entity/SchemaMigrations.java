@@ -54,15 +54,40 @@ public class SchemaMigrations implements SessionCustomizer {
         }
         try (Connection lock = dataSource.getConnection(); Statement s = lock.createStatement()) {
             s.execute("SET LOCK_TIMEOUT " + H2_LOCK_WAIT_MILLIS);
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + H2_LOCK_SCHEMA);
-            s.execute("CREATE TABLE IF NOT EXISTS " + H2_LOCK + " (id INT PRIMARY KEY)");
-            s.execute("MERGE INTO " + H2_LOCK + " KEY (id) VALUES (1)");
+            createLockRow(s);
             lock.setAutoCommit(false);
             try {
                 s.executeQuery("SELECT id FROM " + H2_LOCK + " WHERE id = 1 FOR UPDATE").close();
                 return migrateOnce(dataSource, vendor);
             } finally {
                 lock.rollback();
+            }
+        }
+    }
+
+    /**
+     * The lock's schema, table and row, each created if missing. H2's {@code IF NOT EXISTS} and
+     * {@code MERGE} are not atomic between sessions (a second node starting at the same moment can
+     * get "object already exists" or a duplicate key): all three are idempotent, so a node that
+     * collides tries again.
+     */
+    private static void createLockRow(Statement s) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + H2_LOCK_SCHEMA);
+                s.execute("CREATE TABLE IF NOT EXISTS " + H2_LOCK + " (id INT PRIMARY KEY)");
+                s.execute("MERGE INTO " + H2_LOCK + " KEY (id) VALUES (1)");
+                return;
+            } catch (SQLException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }

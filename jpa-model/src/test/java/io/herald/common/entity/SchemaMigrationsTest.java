@@ -59,7 +59,7 @@ class SchemaMigrationsTest {
 
     @Test
     void nodesStartingTogetherMigrateOnce() throws Exception {
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 10; round++) {
             JdbcDataSource db = h2("together-" + round + "-" + System.nanoTime());
             int nodeCount = 6;
             ExecutorService nodes = Executors.newFixedThreadPool(nodeCount);
