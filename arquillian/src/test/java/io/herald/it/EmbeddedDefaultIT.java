@@ -66,7 +66,20 @@ class EmbeddedDefaultIT {
                 assertEquals(table, seated.getJsonObject("data").getString("table_id"));
             }
             for (HeraldNode node : new HeraldNode[] {first, second}) {
-                assertFalse(node.logText().contains("AMQ6015"), node.name() + ": the embedded broker's per-message audit lines are off");
+                String log = node.logText();
+                String start = log.substring(0, Math.max(0, log.indexOf("Stop with Ctrl-C.")));
+                List<String> warnings = start.lines().filter(line -> line.startsWith("WARNING") || line.startsWith("SEVERE")
+                                || line.contains("WARNING]") || line.contains("SEVERE]"))
+                        .filter(line -> !line.startsWith("WARNING: The admin page accepts the demo sign-in admin/admin")).toList();
+                assertEquals(List.of(), warnings, node.name() + ": a clean start warns of nothing but the demo sign-in");
+                for (String socket : List.of("/commerce/ws", "/inventory/api/ws/notification", "/orders/ws", "/pos/v1/ws", "/trading/ws")) {
+                    assertTrue(start.contains(node.ws(socket).toString()), node.name() + ": the banner lists " + socket);
+                }
+                assertTrue(start.contains("WARNING: demo sign-in admin/admin"), "the banner warns of the demo sign-in");
+                HttpJson.Reply landing = new HttpJson(node).get("/");
+                assertEquals(200, landing.status());
+                assertTrue(landing.body().contains(node.ws("/trading/ws").toString()), landing.body());
+                assertFalse(log.contains("AMQ6015"), node.name() + ": the embedded broker's per-message audit lines are off");
                 assertFalse(node.logText().matches("(?s).*Members \\{size:[2-9].*"), node.name() + " joined another instance's data grid");
             }
             first.terminate();

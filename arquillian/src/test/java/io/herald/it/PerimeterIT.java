@@ -206,7 +206,7 @@ class PerimeterIT {
                 assertEquals(new WsClient.Close(1008, "Token verification is not configured on the server"), ws.awaitClose());
             }
             String log = node.logText();
-            assertTrue(log.contains("JWT:      NO KEY: demo mode is off and no key is configured"), "the banner says so");
+            assertTrue(log.contains("JWT:       NO KEY: demo mode is off and no key is configured"), "the banner says so");
             assertTrue(log.contains("No JWT verification key is configured"), "the verifier says so at startup");
         }
 

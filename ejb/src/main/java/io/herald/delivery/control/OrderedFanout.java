@@ -66,6 +66,8 @@ public class OrderedFanout {
     private static final LogLimiter CATCHING_UP = new LogLimiter(LOG, Duration.ofSeconds(10));
     private static final LogLimiter LIVE_AGAIN = new LogLimiter(LOG, Duration.ofSeconds(10));
     private static final LogLimiter LOG_FAILURES = new LogLimiter(LOG, Duration.ofMinutes(1));
+    /** How long the ticker's failures before its first success count as the application still starting. */
+    private static final long STARTING_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final int BATCH = 500;
     /** How many publishing nodes a node remembers the last message number of. */
     private static final int ORIGINS = 1024;
@@ -210,11 +212,19 @@ public class OrderedFanout {
     }
 
     private void tickUntilStopped() {
+        long startedAt = clock.getAsLong();
+        boolean ticked = false;
         while (running) {
             try {
                 tick(clock.getAsLong());
+                ticked = true;
             } catch (RuntimeException e) {
-                LOG_FAILURES.log(Level.WARNING, () -> "Catching up from the event log failed, retrying: " + e);
+                if (!ticked && clock.getAsLong() - startedAt < STARTING_NANOS) {
+                    // the application is still starting (its EJB container answers "Initializing"): not news
+                    LOG.log(Level.FINE, "Catching up from the event log waits for the application to start: {0}", e);
+                } else {
+                    LOG_FAILURES.log(Level.WARNING, () -> "Catching up from the event log failed, retrying: " + e);
+                }
             }
             try {
                 synchronized (lock) {

@@ -2,6 +2,7 @@ package io.herald.eventlog.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
 /**
@@ -26,11 +27,15 @@ public class LogIdentity {
         return identity;
     }
 
-    /** The epoch; constant for the life of the database, read once. */
+    /**
+     * The epoch; constant for the life of the database, read once. The first read can come from an
+     * entity listener while the transaction flushes (an event fired by a change): the query must not
+     * flush again (EclipseLink would warn "already flushing"), and the row never changes in it.
+     */
     public String epoch() {
         String known = epoch;
         if (known == null) {
-            known = (String) em.createNativeQuery("SELECT epoch FROM " + TABLE).getSingleResult();
+            known = (String) em.createNativeQuery("SELECT epoch FROM " + TABLE).setFlushMode(FlushModeType.COMMIT).getSingleResult();
             epoch = known;
         }
         return known;

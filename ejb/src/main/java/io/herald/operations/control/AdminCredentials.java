@@ -5,6 +5,8 @@ import io.herald.auth.control.LoginThrottle;
 import io.herald.common.control.LogLimiter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +64,11 @@ public class AdminCredentials {
     private LoginThrottle throttle;
     /** The hash a sign-in is checked against: the configured one, the demo password's, or {@code null} (closed). */
     private String hash;
+
+    /** Created at start, so that the demo sign-in's warning is in the start-up log, not at the first sign-in. */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // creating the bean is the point: @PostConstruct says which sign-in is open
+    }
 
     @PostConstruct
     void start() {

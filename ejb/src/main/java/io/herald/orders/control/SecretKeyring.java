@@ -7,6 +7,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,13 +29,18 @@ public class SecretKeyring {
     @ConfigProperty(name = CONFIG_KEY)
     Optional<String> configuredKey;
 
+    /** In demo mode the development key is expected (so is everything else public there): said, not warned. */
+    @Inject
+    @ConfigProperty(name = "herald.demo.enabled", defaultValue = "true")
+    boolean demo;
+
     private SecretBox box;
 
     @PostConstruct
     void init() {
         Optional<String> key = configuredKey.filter(k -> !k.isBlank());
         if (key.isEmpty()) {
-            LOG.warning(CONFIG_KEY + " is not set: API-key secrets are encrypted with the built-in development key. "
+            LOG.log(demo ? Level.INFO : Level.WARNING, CONFIG_KEY + " is not set: API-key secrets are encrypted with the built-in development key. "
                     + "Set " + CONFIG_KEY + " in production, the same on every node (Base64 of 32 random bytes, e.g. openssl rand -base64 32)");
             box = SecretBox.development();
             return;

@@ -44,6 +44,13 @@ public final class EmbeddedGateway {
      * boot re-reads its logging configuration.
      */
     private static final Logger BROKER_AUDIT = Logger.getLogger("org.apache.activemq.audit");
+    /**
+     * Payara's connector utilities warn twice per start that Artemis' connection factory has no
+     * setter for the pool's {@code UserName} and {@code Password}. Payara takes those two from the
+     * pool as the default principal (which is what they are there for) and then tries them on the
+     * factory too; only those two warnings are dropped, every other record of the logger passes.
+     */
+    private static final Logger CONNECTOR_UTIL = Logger.getLogger("javax.enterprise.resource.resourceadapter.com.sun.enterprise.connectors.util");
     static final String RESOURCE_ADAPTER = "artemis-ra";
     static final String JDBC_POOL = "herald-pool";
     static final String JMS_POOL = "herald-jms-pool";
@@ -53,6 +60,9 @@ public final class EmbeddedGateway {
     static final String JMS_EVENTS_TOPIC = "jms/herald/Events";
     static final String EVENTS_ADDRESS = "herald.events";
     static final String JDBC_RESOURCE = "jdbc/herald";
+    private static final String TRUST_STORE = "javax.net.ssl.trustStore";
+    /** The admin page's password hash (read by the application; the banner warns while it is unset in demo mode). */
+    static final String ADMIN_PASSWORD_HASH = "herald.admin.password-hash";
     /** Set by the application's {@code io.herald.web.ApplicationStarted} once its web module runs. */
     static final String STARTED_PROPERTY = "herald.application.started";
     /** Payara's data grid settings (domain level). */
@@ -110,6 +120,7 @@ public final class EmbeddedGateway {
 
     private void start() throws Exception {
         BROKER_AUDIT.setLevel(Level.WARNING);
+        CONNECTOR_UTIL.setFilter(EmbeddedGateway::notPoolCredentialSetter);
         int httpPort = settings.port(Settings.HTTP_PORT, 8080);
         String httpHost = settings.httpHost();
         int idleTimeout = settings.positive(Settings.HTTP_IDLE_TIMEOUT, Settings.DEFAULT_HTTP_IDLE_TIMEOUT);
@@ -138,6 +149,7 @@ public final class EmbeddedGateway {
         // The HTTP port opens only when every deployment is complete: before that Payara's
         // /health/ready would already be UP (the RAR counts as a deployed application) and the
         // application's paths would answer 404.
+        int gridPort = freeLoopbackPort(httpPort);
         micro.setPreBootHandler(admin -> {
             run(admin, "set", HTTP_LISTENER_ENABLED + "=false");
             run(admin, "set", LISTENER_PREFIX + "address=" + httpHost);
@@ -149,7 +161,10 @@ public final class EmbeddedGateway {
             run(admin, "set-openapi-configuration", "--enabled=" + openApi);
             run(admin, "set", GRID + "cluster-group-name=herald-" + java.util.UUID.randomUUID());
             run(admin, "set", GRID + "discovery-mode=tcpip");
-            run(admin, "set", GRID + "tcpip-members=127.0.0.1");
+            // its own port only: probing Payara's default range (6900 and up) reached the grids of other
+            // instances on the host, and each side logged a warning per probe ("different cluster")
+            run(admin, "set", GRID + "start-port=" + gridPort);
+            run(admin, "set", GRID + "tcpip-members=127.0.0.1:" + gridPort);
             run(admin, "set", GRID + "interface=127.0.0.1");
         });
         AdminCommandRunner[] adminAfterBoot = new AdminCommandRunner[1];
@@ -157,6 +172,7 @@ public final class EmbeddedGateway {
             adminAfterBoot[0] = admin;
             configure(admin, brokerAddress, dbUrl);
         });
+        trustValidCertificatesOnly();
         micro.addDeploymentFile(work.resolve("deploy/ROOT.war").toFile());
         // the user's own applications, beside Herald on this server (they publish with the API jar)
         List<Path> applications = settings.deployments();
@@ -190,18 +206,59 @@ public final class EmbeddedGateway {
         capInstaller.setDaemon(true);
         capInstaller.start();
         System.out.println(banner(httpHost, httpPort, brokerUrl == null ? "embedded (" + brokerAddress + ", login required)" : brokerUrl,
-                dbUrl.equals(Settings.DEFAULT_DB_URL) ? "embedded H2 (in memory)" : dbUrl, idleTimeout, connectionCap.limit(), openApi));
+                dbUrl.equals(Settings.DEFAULT_DB_URL) ? "embedded H2 (in memory)" : dbUrl, idleTimeout, connectionCap.limit(), openApi,
+                applications));
     }
 
-    private BrokerAddress startEmbeddedBroker(int httpPort) throws Exception {
-        // a free port now may be the HTTP port that is not bound yet (the HTTP listener opens last):
-        // the broker would take 127.0.0.1 of it and every request to localhost would reach the broker
+    /** {@link #CONNECTOR_UTIL}'s filter: false for the missing-setter warnings about the pool's {@code UserName}/{@code Password}. */
+    static boolean notPoolCredentialSetter(java.util.logging.LogRecord record) {
+        String message = record.getMessage();
+        if (!"rardeployment.no_setter_method".equals(message) && !"no.such.method".equals(message)) {
+            return true;
+        }
+        Object[] parameters = record.getParameters();
+        if (parameters == null || parameters.length == 0) {
+            return true;
+        }
+        String property = String.valueOf(parameters[0]);
+        return !property.equalsIgnoreCase("UserName") && !property.equalsIgnoreCase("Password")
+                && !property.equalsIgnoreCase("setUserName") && !property.equalsIgnoreCase("setPassword");
+    }
+
+    /** Unless the user named a trust store: Payara's CA certificates without the expired ones ({@link TrustStores}). */
+    private void trustValidCertificatesOnly() {
+        if (System.getProperty(TRUST_STORE) != null) {
+            return;
+        }
+        java.net.URL bundled = EmbeddedGateway.class.getClassLoader().getResource(TrustStores.PAYARA_CACERTS);
+        if (bundled == null) {
+            return;
+        }
+        try {
+            Path trust = work.resolve("cacerts.p12");
+            List<String> removed = TrustStores.withoutExpired(bundled, trust, new java.util.Date());
+            System.setProperty(TRUST_STORE, trust.toString());
+            LOG.fine(() -> "Trusting Payara's CA certificates without " + removed.size() + " expired: " + removed);
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            LOG.info(() -> "Payara's CA certificates are used as they are (" + e + ")");
+        }
+    }
+
+    /** A free port on 127.0.0.1 other than {@code notThis} (a port that is not bound yet). */
+    private static int freeLoopbackPort(int notThis) throws java.io.IOException {
         int port;
         do {
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = probe.getLocalPort();
             }
-        } while (port == httpPort);
+        } while (port == notThis);
+        return port;
+    }
+
+    private BrokerAddress startEmbeddedBroker(int httpPort) throws Exception {
+        // a free port now may be the HTTP port that is not bound yet (the HTTP listener opens last):
+        // the broker would take 127.0.0.1 of it and every request to localhost would reach the broker
+        int port = freeLoopbackPort(httpPort);
         ConfigurationImpl config = new ConfigurationImpl();
         config.setName("herald-embedded");
         config.setPersistenceEnabled(false);
@@ -376,30 +433,59 @@ public final class EmbeddedGateway {
         }
     }
 
-    private String banner(String host, int port, String broker, String database, int idleTimeout, int maxConnections, boolean openApi) {
+    private String banner(String host, int port, String broker, String database, int idleTimeout, int maxConnections, boolean openApi,
+            List<Path> applications) {
+        String jar = "java -jar " + launcherJar();
         String jwt = switch (DemoJwt.inUse()) {
-            case DEMO -> "  JWT:      DEMO key (issuer " + DemoJwt.ISSUER + "); a token for user alice: java -jar herald.jar token alice  (admin: token admin --groups admin)";
-            case CONFIGURED -> "  JWT:      key from " + settings.get(DemoJwt.PUBLIC_KEY_LOCATION, DemoJwt.PUBLIC_KEY);
-            case NONE -> "  JWT:      NO KEY: demo mode is off and no key is configured (mp.jwt.verify.publickey.location), so EVERY token is refused";
+            case DEMO -> "  JWT:       DEMO key (issuer " + DemoJwt.ISSUER + "); a token for user alice: " + jar + " token alice"
+                    + "  (an admin: token admin --groups admin)";
+            case CONFIGURED -> "  JWT:       key from " + settings.get(DemoJwt.PUBLIC_KEY_LOCATION, DemoJwt.PUBLIC_KEY);
+            case NONE -> "  JWT:       NO KEY: demo mode is off and no key is configured (mp.jwt.verify.publickey.location), so EVERY token is refused";
         };
         boolean everyInterface = host.equals("0.0.0.0") || host.equals("::");
-        return String.join(System.lineSeparator(),
+        String http = "http://" + (everyInterface ? "localhost" : host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
+        String ws = "ws" + http.substring(4);
+        boolean demoSignIn = settings.demoMode() && settings.get(ADMIN_PASSWORD_HASH, "").isBlank();
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 "",
-                "Herald is ready on http://" + (everyInterface ? "localhost" : host.contains(":") ? "[" + host + "]" : host) + ":" + port
-                        + "  (readiness: /health/ready)",
+                "Herald is ready on " + http + "  (readiness: " + http + "health/ready)",
                 "  listening: " + (everyInterface ? "every interface" : host + " only") + " (" + Settings.HTTP_HOST + " / --host)"
                         + (settings.demoMode() ? "; demo mode is on (" + Settings.DEMO_ENABLED + ")" : ""),
-                "  limits:   idle connections closed after " + idleTimeout + " s, at most " + maxConnections + " open connections"
+                "  limits:    idle connections closed after " + idleTimeout + " s, at most " + maxConnections + " open connections"
                         + (openApi ? ", /openapi on" : ""),
-                "  memory:   " + ProcessLimits.heapAdvice(),
-                "  broker:   " + broker,
-                "  database: " + database,
-                "  commerce: POST /commerce/api/auth/login {\"email\":\"admin@example.com\",\"password\":\"admin\"}, then ws://localhost:" + port + "/commerce/ws",
-                "  inventory: ws://localhost:" + port + "/inventory/api/ws/notification?access_token=<JWT>",
-                "  orders:   ws://localhost:" + port + "/orders/ws, first message {\"type\":\"connect\",\"data\":{\"api_key\":\"ak_demo_acme\"}}"
-                        + " (REST: X-API-Key: ak_demo_acme; signing secret sk_demo_acme; also ak_demo_globex / sk_demo_globex)",
+                "  memory:    " + ProcessLimits.heapAdvice(),
+                "  broker:    " + broker,
+                "  database:  " + database,
+                "  sockets:",
+                "    commerce   " + ws + "commerce/ws  (session cookie: POST " + http + "commerce/api/auth/login"
+                        + (settings.demoMode() ? " {\"email\":\"admin@example.com\",\"password\":\"admin\"}" : "") + ")",
+                "    inventory  " + ws + "inventory/api/ws/notification?access_token=<JWT>",
+                "    orders     " + ws + "orders/ws  (first message {\"type\":\"connect\",\"data\":{\"api_key\":\"" + (settings.demoMode()
+                        ? "ak_demo_acme\"}}; REST: X-API-Key: ak_demo_acme, signing secret sk_demo_acme; also ak_demo_globex / sk_demo_globex)"
+                        : "<api key>\"}})"),
+                "    pos        " + ws + "pos/v1/ws?access_token=<JWT>  (or Authorization: Bearer <JWT>)",
+                "    trading    " + ws + "trading/ws  (Authorization: Bearer <JWT>, or a first message {\"type\":\"auth\",\"token\":\"<JWT>\"})",
                 jwt,
-                "Stop with Ctrl-C.",
-                "");
+                "  admin:     " + http + "admin/" + (demoSignIn
+                        ? "  WARNING: demo sign-in admin/admin; set herald.admin.password-hash (" + jar + " hash-password) for real use"
+                        : ""),
+                "  metrics:   " + http + "metrics   health: " + http + "health/ready, " + http + "health/live",
+                "  AsyncAPI:  " + http + "asyncapi   (all of this: " + http + ")"));
+        for (Path war : applications) {
+            lines.add("  app:       " + http + war.getFileName().toString().replaceFirst("\\.war$", "") + "/");
+        }
+        lines.addAll(List.of("Stop with Ctrl-C.", ""));
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    /** This launcher's jar as the user can type it from where they are: relative when under the working folder. */
+    static String launcherJar() {
+        try {
+            Path jar = Path.of(EmbeddedGateway.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path here = Path.of("").toAbsolutePath();
+            return jar.startsWith(here) ? here.relativize(jar).toString() : jar.toString();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return "herald.jar";
+        }
     }
 }
