@@ -8,7 +8,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
@@ -25,8 +27,15 @@ import java.math.BigDecimal;
 @JsonbPropertyOrder({"id", "orderNumber", "status", "paymentStatus", "total", "customerId", "currency"})
 public class ShopOrder {
 
+    /**
+     * From 100000 up, so that the shop's orders and Herald's demo commerce orders (1, 2, …) never
+     * share an id on {@code order_changes}, where both are published. The sequence is created by
+     * META-INF/shop-create.sql before the table (EclipseLink looks a generator's sequence up before
+     * it would create it, and logs the failed lookup on an empty database).
+     */
     @Id
-    @GeneratedValue
+    @SequenceGenerator(name = "shop_order_ids", sequenceName = "shop_order_ids", initialValue = 100_000, allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "shop_order_ids")
     private Long id;
 
     @JsonbProperty("order_number")

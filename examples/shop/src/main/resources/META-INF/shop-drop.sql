@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS shop_order
+DROP SEQUENCE IF EXISTS shop_order_ids
