@@ -53,6 +53,7 @@ import org.junit.jupiter.api.Test;
  * readiness answered 200 throughout, and that each tenant received every one of its events and none
  * of the other's. The table of attacks and answers goes to {@code target/attack-run.md}.
  */
+@LongRun
 class AttackRunIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(120);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * every accepted event once and in the order it was accepted; readiness says 503 naming the
  * broker within seconds during the outage and 200 after it.
  */
+@LongRun
 class BrokerKillIT {
 
     private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TestTokens.token("publisher", "admin"));

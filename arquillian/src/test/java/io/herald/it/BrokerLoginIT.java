@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
  * A broker started with required login: the credentials from the environment reach both the MDB's
  * connections and the connection pool that sends, so readiness is UP and events flow.
  */
+@LongRun
 class BrokerLoginIT {
 
     @Test

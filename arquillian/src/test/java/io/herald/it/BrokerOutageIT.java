@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * Readiness tells the truth within seconds while the broker is gone, names the outbox backlog once
  * it is older than its limit, and events flow again after the broker returns.
  */
+@LongRun
 class BrokerOutageIT {
 
     private static HttpJson.Reply timedReady(HttpJson http) {

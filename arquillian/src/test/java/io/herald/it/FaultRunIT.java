@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * place in the order is unknown to the producer; they count for duplicates, not for order), and
  * asserts no loss, duplicate or reordering for any client (the resumed one across both connections).
  */
+@LongRun
 class FaultRunIT {
 
     private static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TestTokens.token("publisher", "admin"));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the nodes carry on; the example shop on a node of its own reaches subscribers on another node.
  */
 @ExtendWith(Cluster.class)
+@LongRun
 class IngestIT {
 
     private static final String INGEST = "herald.ingest";

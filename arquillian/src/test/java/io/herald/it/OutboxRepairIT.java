@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * A change committed while the broker is down is not lost: the event stays unpublished in the
  * event log and the outbox repair publishes it once the broker is back.
  */
+@LongRun
 class OutboxRepairIT {
 
     @Test

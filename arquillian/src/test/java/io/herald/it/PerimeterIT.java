@@ -42,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
  * requests by the hundred, a local process on the embedded broker's port, the Server header and
  * /openapi, and listeners on every interface. One server per configuration.
  */
+@LongRun
 class PerimeterIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

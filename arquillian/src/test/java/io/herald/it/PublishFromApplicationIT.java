@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * would with {@code --deploy}: its committed order changes and CDI events reach a commerce client
  * subscribed to {@code order_changes} / {@code shipment_changes}; its rolled-back ones nothing.
  */
+@LongRun
 public class PublishFromApplicationIT {
 
     static String shopWar() {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * point-of-sale user notifying a user of another location, and unbounded presence joins. The
  * limits are lowered through the environment so that each flood is short.
  */
+@LongRun
 class SocketAbuseIT {
 
     private static final int BURST = 40;

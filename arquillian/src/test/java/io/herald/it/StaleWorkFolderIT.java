@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A launcher killed with SIGKILL leaves its work folder behind; the next launcher deletes it. */
+@LongRun
 class StaleWorkFolderIT {
 
     private static List<Path> foldersOf(long pid) throws Exception {
