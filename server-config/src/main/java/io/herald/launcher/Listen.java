@@ -38,6 +38,8 @@ final class Listen implements WebSocket.Listener {
     /** The README's advice: a client that has heard nothing, no frame and no ping, for this long treats the server as gone. */
     static final Duration SILENCE = Duration.ofSeconds(60);
     private static final String PREFIX = "listen: ";
+    /** RFC 6455's code for a connection that ended without a close frame (never sent on the wire). */
+    private static final int ABNORMAL_CLOSURE = 1006;
 
     private final ListenProduct product;
     private final ListenProduct.Plan plan;
@@ -245,6 +247,8 @@ final class Listen implements WebSocket.Listener {
         String how = statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason);
         if (statusCode == WebSocket.NORMAL_CLOSURE) {
             finish(0, "the server closed the connection: " + how);
+        } else if (statusCode == ABNORMAL_CLOSURE) {
+            finish(1, "the connection ended without a close frame (1006): the server stopped or the network failed");
         } else {
             finish(1, "the server closed the connection with " + how);
         }
