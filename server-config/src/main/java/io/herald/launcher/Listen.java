@@ -26,10 +26,10 @@ import java.util.stream.Collectors;
  * {@code java -jar herald.jar listen <product> [options] [channel-or-room ...]}: connects to a
  * running Herald as a client of one product ({@link ListenProduct}), subscribes, and prints every
  * text frame it receives on standard output, one line each, as received (so it can be piped to
- * {@code jq}); what happens to the connection goes to standard error. It runs until Ctrl-C (exit
- * 0 after closing with 1000) or until the server closes the socket (exit 0 for 1000, else 1); an
- * unreachable server, a refused sign-in or connect, and 60 s without a frame or a ping exit 1,
- * bad arguments 2. The server's WebSocket pings are answered by the JDK's client; none of the
+ * {@code jq}); what happens to the connection goes to standard error. It runs until Ctrl-C or
+ * SIGTERM (it closes with 1000; the JVM exits with 128 + the signal, 130 for Ctrl-C) or until the
+ * server closes the socket (exit 0 for 1000, else 1); an unreachable server, a refused sign-in or
+ * connect, and 60 s without a frame or a ping exit 1, bad arguments 2. The server's WebSocket pings are answered by the JDK's client; none of the
  * five documents asks a client to answer anything else.
  */
 final class Listen implements WebSocket.Listener {
