@@ -33,7 +33,7 @@ import javax.crypto.spec.SecretKeySpec;
  * them. This table is the launcher's one source of the products' socket paths and demo accounts
  * (the start banner reads it too).
  */
-public enum ListenProduct {
+enum ListenProduct {
 
     /** Document 000: sign in over REST, then the session cookie on the upgrade. */
     COMMERCE("commerce", "/commerce/ws", "connected", List.of(EMAIL, PASSWORD), "[channel ...]",
@@ -155,14 +155,14 @@ public enum ListenProduct {
     };
 
     /** The README's demo accounts and the documents' channel names. */
-    public static final class Demo {
-        public static final String EMAIL = "admin@example.com";
-        public static final String PASSWORD = "admin";
+    static final class Demo {
+        static final String EMAIL = "admin@example.com";
+        static final String PASSWORD = "admin";
         static final List<String> COMMERCE_CHANNELS = List.of("order_changes", "product_changes", "customer_changes", "shipment_changes",
                 "transaction_changes");
         static final String INVENTORY_USER = "alice";
-        public static final String API_KEY = "ak_demo_acme";
-        public static final String SECRET = "sk_demo_acme";
+        static final String API_KEY = "ak_demo_acme";
+        static final String SECRET = "sk_demo_acme";
         static final String POS_USER = "user-john";
         static final String POS_USER_CHANNEL = "notifications";
         static final List<String> POS_CHANNELS = List.of("orders", "kds", "inventory", "tables", "analytics", "delivery", POS_USER_CHANNEL,
@@ -176,7 +176,7 @@ public enum ListenProduct {
         }
     }
 
-    public static final String LOGIN_PATH = "/commerce/api/auth/login";
+    static final String LOGIN_PATH = "/commerce/api/auth/login";
     /** How long a token minted here is valid: the socket closes with 1008 {@code Token expired} after it. */
     static final Duration TOKEN_TTL = Duration.ofHours(12);
 
@@ -221,13 +221,8 @@ public enum ListenProduct {
     /** Refuses options that do not fit together; @throws IllegalArgumentException with a message for the user */
     abstract void check(ListenOptions options);
 
-    public String wireName() {
+    String wireName() {
         return wireName;
-    }
-
-    /** The socket's path on the server ({@code /commerce/ws} …). */
-    public String path() {
-        return path;
     }
 
     /** The options this product takes besides {@code --url}. */
@@ -239,8 +234,7 @@ public enum ListenProduct {
         return Arrays.stream(values()).filter(p -> p.wireName.equals(name)).findFirst();
     }
 
-    /** The products' names, comma-separated. */
-    public static String names() {
+    static String names() {
         return Arrays.stream(values()).map(ListenProduct::wireName).collect(Collectors.joining(", "));
     }
 

@@ -10,8 +10,6 @@ import io.herald.launcher.BrokerAddress;
 import io.herald.launcher.BrokerAddresses;
 import io.herald.launcher.ConnectionCap;
 import io.herald.launcher.DemoJwt;
-import io.herald.launcher.ListenProduct;
-import io.herald.launcher.ListenProduct.Demo;
 import io.herald.launcher.ProcessLimits;
 import io.herald.launcher.Settings;
 import java.io.File;
@@ -396,15 +394,10 @@ public final class EmbeddedGateway {
                 "  memory:   " + ProcessLimits.heapAdvice(),
                 "  broker:   " + broker,
                 "  database: " + database,
-                "  commerce: POST " + ListenProduct.LOGIN_PATH + " {\"email\":\"" + Demo.EMAIL + "\",\"password\":\"" + Demo.PASSWORD
-                        + "\"}, then ws://localhost:" + port + ListenProduct.COMMERCE.path(),
-                "  inventory: ws://localhost:" + port + ListenProduct.INVENTORY.path() + "?access_token=<JWT>",
-                "  orders:   ws://localhost:" + port + ListenProduct.ORDERS.path() + ", first message {\"type\":\"connect\",\"data\":{\"api_key\":\""
-                        + Demo.API_KEY + "\"}} (REST: X-API-Key: " + Demo.API_KEY + "; signing secret " + Demo.SECRET
-                        + "; also ak_demo_globex / sk_demo_globex)",
-                "  watch:    java -jar herald.jar listen <" + ListenProduct.names().replace(", ", "|") + ">" + (port == 8080 ? "" : " --url http://"
-                        + (everyInterface ? "localhost" : host.contains(":") ? "[" + host + "]" : host) + ":" + port)
-                        + "  (prints the product's events as JSON lines; listen --help)",
+                "  commerce: POST /commerce/api/auth/login {\"email\":\"admin@example.com\",\"password\":\"admin\"}, then ws://localhost:" + port + "/commerce/ws",
+                "  inventory: ws://localhost:" + port + "/inventory/api/ws/notification?access_token=<JWT>",
+                "  orders:   ws://localhost:" + port + "/orders/ws, first message {\"type\":\"connect\",\"data\":{\"api_key\":\"ak_demo_acme\"}}"
+                        + " (REST: X-API-Key: ak_demo_acme; signing secret sk_demo_acme; also ak_demo_globex / sk_demo_globex)",
                 jwt,
                 "Stop with Ctrl-C.",
                 "");
