@@ -30,8 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The five sockets {@code java -jar herald.jar listen} can watch: for each, its path, how it
  * authenticates (with the README's demo credentials unless told otherwise), the frame that says
  * it is ready for subscriptions, and the subscribe messages, exactly as its API document writes
- * them. This table is the launcher's one source of the products' socket paths and demo accounts
- * (the start banner reads it too).
+ * them. This table is {@code listen}'s one source of the products' socket paths, demo accounts
+ * and channel names: the usage text and the messages are made from it.
  */
 enum ListenProduct {
 
