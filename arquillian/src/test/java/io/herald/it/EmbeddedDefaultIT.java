@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +18,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +46,23 @@ class EmbeddedDefaultIT {
                     assertEquals("product:created", event.getString("event"));
                     assertEquals(created.object(), event.getJsonObject("data"));
                 }
+            }
+            // `java -jar herald.jar listen commerce` as a new user runs it: each frame is one line of JSON on its stdout
+            Path jar = Path.of(System.getProperty("herald.jar", "../server-config/target/herald.jar")).toAbsolutePath();
+            Process listen = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                    "listen", "commerce", "customer_changes", "--url", "http://127.0.0.1:" + first.port())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try (BufferedReader lines = listen.inputReader()) {
+                assertEquals("connected", line(lines).getString("type"));
+                assertEquals("subscribed", line(lines).getString("type"));
+                HttpJson http = new HttpJson(first);
+                assertEquals(200, http.post("/commerce/api/auth/login", "{\"email\":\"admin@example.com\",\"password\":\"admin\"}").status());
+                assertEquals(201, http.post("/commerce/api/customers", "{\"email\":\"listen@example.com\"}").status());
+                JsonObject event = line(lines);
+                assertEquals("customer:created", event.getString("event"));
+                assertEquals("listen@example.com", event.getJsonObject("data").getString("email"));
+            } finally {
+                listen.destroy();
             }
             // the demo key: tokens from `java -jar herald.jar token` work, and alice's demo products fill her inbox
             HttpJson.Reply scan = new HttpJson(first).post("/inventory/api/products/expiry-scan", "",
@@ -99,5 +123,18 @@ class EmbeddedDefaultIT {
         assertTrue(failed.getMessage().contains("exited with 1 before it was ready"), failed.getMessage());
         String log = Files.readString(Path.of(System.getProperty("herald.it.logs", "target/it-logs"), "embedded-bad-config.log"));
         assertTrue(log.contains("Herald failed to start: java.lang.IllegalStateException: the Herald application did not deploy"), "the log says why");
+    }
+
+    /** The next line a {@code listen} process printed, as JSON (at most {@link WsClient#WAIT} later). */
+    private static JsonObject line(BufferedReader lines) throws Exception {
+        String line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return lines.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).get(WsClient.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertTrue(line != null, "listen ended early");
+        return Json.createReader(new StringReader(line)).readObject();
     }
 }

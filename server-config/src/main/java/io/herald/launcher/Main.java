@@ -31,6 +31,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(DemoJwt.printToken(List.of(args).subList(1, args.length), Settings.fromSystem(), System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("listen")) {
+            System.exit(Listen.run(List.of(args).subList(1, args.length), Settings.fromSystem(), System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("hash-password")) {
             System.exit(PasswordHashes.print(List.of(args).subList(1, args.length), System.out, System.err));
         }
@@ -111,12 +114,16 @@ public final class Main {
                             Usage: java -jar herald.jar [--port N] [--host ADDRESS] [--deploy app.war]...
                                    java -jar herald.jar token <user-id> [--groups g1,g2] [--locations l1,l2|*] [--ttl seconds]
                                    java -jar herald.jar hash-password
+                                   java -jar herald.jar listen <product> [--url URL] [options] [channel-or-room ...]
                               --port N   HTTP port (default 8080; also herald.http.port / HERALD_HTTP_PORT)
                               --host A   address to listen on (also herald.http.host / HERALD_HTTP_HOST; default 127.0.0.1 in demo mode,
                                          0.0.0.0 otherwise)
                               --deploy F also deploy the web application F at /<its name> (also herald.deploy / HERALD_DEPLOY, comma-separated)
                               token      prints a JWT signed with the public demo key (accepted only in demo mode without a configured key)
                               hash-password  prints a hash of a password (asked, or read from standard input) for herald.admin.password-hash
+                              listen     watches a running Herald: connects to one product's socket as a demo client, subscribes,
+                                         prints each frame received as one line of JSON (news on stderr) until Ctrl-C:
+                            %s
                             Configuration (system property or environment variable):
                               herald.demo.enabled HERALD_DEMO_ENABLED demo mode: demo data, admin/admin, demo JWT key, 127.0.0.1 (default true)
                               herald.broker.url   HERALD_BROKER_URL   external Artemis, tcp://host:61616 (default: embedded, login required)
@@ -132,7 +139,7 @@ public final class Main {
                                                                 (default: three quarters of the open files limit)
                               herald.openapi.enabled            HERALD_OPENAPI_ENABLED            Payara's /openapi document (default false)
                             Memory: the JVM's default max heap is a quarter of RAM; set it, e.g. java -Xmx1g -jar herald.jar.
-                            See README.md for every key.""");
+                            See README.md for every key.""".formatted(Listen.options("               ")));
                     return false;
                 }
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i] + " (try --help)");

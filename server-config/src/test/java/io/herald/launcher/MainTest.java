@@ -103,6 +103,12 @@ class MainTest {
         assertTrue(usage.contains("herald.broker.url   HERALD_BROKER_URL"), usage);
         assertTrue(usage.contains("herald.db.url       HERALD_DB_URL"), usage);
         assertTrue(usage.contains("See README.md for every key."), usage);
+        assertTrue(usage.contains("java -jar herald.jar listen <product> [--url URL] [options] [channel-or-room ...]\n"), usage);
+        for (String product : new String[] {"commerce  [--email EMAIL] [--password PASSWORD] [channel ...]", "inventory [--user USER] [--token JWT]\n",
+                "orders    [--api-key KEY] [--secret SECRET] [order-id ...]", "pos       [--user USER] [--token JWT] [--locations l1,l2] [channel ...]",
+                "trading   [--user USER] [--token JWT] [room ...]", "--url URL  Herald's base URL"}) {
+            assertTrue(usage.contains(product), product + " in " + usage);
+        }
     }
 
     @Test
