@@ -139,7 +139,7 @@ public final class Main {
                                                                 (default: three quarters of the open files limit)
                               herald.openapi.enabled            HERALD_OPENAPI_ENABLED            Payara's /openapi document (default false)
                             Memory: the JVM's default max heap is a quarter of RAM; set it, e.g. java -Xmx1g -jar herald.jar.
-                            See README.md for every key.""".formatted(Listen.options("               ")));
+                            Every key: docs/configuration.md.""".formatted(Listen.options("               ")));
                     return false;
                 }
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i] + " (try --help)");

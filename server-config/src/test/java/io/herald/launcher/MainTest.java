@@ -102,7 +102,7 @@ class MainTest {
         assertTrue(usage.contains("--port N   HTTP port (default 8080; also herald.http.port / HERALD_HTTP_PORT)"), usage);
         assertTrue(usage.contains("herald.broker.url   HERALD_BROKER_URL"), usage);
         assertTrue(usage.contains("herald.db.url       HERALD_DB_URL"), usage);
-        assertTrue(usage.contains("See README.md for every key."), usage);
+        assertTrue(usage.contains("Every key: docs/configuration.md."), usage);
         assertTrue(usage.contains("java -jar herald.jar listen <product> [--url URL] [options] [channel-or-room ...]\n"), usage);
         for (String product : new String[] {"commerce  [--email EMAIL] [--password PASSWORD] [channel ...]", "inventory [--user USER] [--token JWT]\n",
                 "orders    [--api-key KEY] [--secret SECRET] [order-id ...]", "pos       [--user USER] [--token JWT] [--locations l1,l2] [channel ...]",

@@ -466,6 +466,8 @@ public final class EmbeddedGateway {
                 "    pos        " + ws + "pos/v1/ws?access_token=<JWT>  (or Authorization: Bearer <JWT>)",
                 "    trading    " + ws + "trading/ws  (Authorization: Bearer <JWT>, or a first message {\"type\":\"auth\",\"token\":\"<JWT>\"})",
                 jwt,
+                "  watch:     " + jar + " listen commerce" + (port == 8080 ? "" : " --url " + http.substring(0, http.length() - 1))
+                        + "   (or inventory, orders, pos, trading; --help for options)",
                 "  admin:     " + http + "admin/" + (demoSignIn
                         ? "  WARNING: demo sign-in admin/admin; set herald.admin.password-hash (" + jar + " hash-password) for real use"
                         : ""),
