@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.api.HeraldEvent;
 import io.herald.change.entity.EntityChange;
+import io.herald.common.control.RecordingEvent;
 import io.herald.change.entity.Operation;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 class CommerceEventsTest {
@@ -25,37 +21,7 @@ class CommerceEventsTest {
     private final CommerceEvents cut = new CommerceEvents();
 
     {
-        cut.events = new Event<>() {
-            @Override
-            public void fire(HeraldEvent event) {
-                fired.add(event);
-            }
-
-            @Override
-            public <U extends HeraldEvent> CompletionStage<U> fireAsync(U event) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <U extends HeraldEvent> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Event<HeraldEvent> select(Annotation... qualifiers) {
-                return this;
-            }
-
-            @Override
-            public <U extends HeraldEvent> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <U extends HeraldEvent> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        cut.events = new RecordingEvent<>(fired::add);
     }
 
     private static Map<String, Object> orderState(String status, String paymentStatus) {

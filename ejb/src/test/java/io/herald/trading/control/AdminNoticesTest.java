@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.api.HeraldEvent;
+import io.herald.common.control.RecordingEvent;
 import io.herald.operations.control.NodeIdentity;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -45,40 +42,12 @@ class AdminNoticesTest {
     }
 
     private Event<HeraldEvent> fake(List<HeraldEvent> sink) {
-        return new Event<>() {
-            @Override
-            public void fire(HeraldEvent event) {
-                if (failure != null) {
-                    throw failure;
-                }
-                sink.add(event);
+        return new RecordingEvent<>(event -> {
+            if (failure != null) {
+                throw failure;
             }
-
-            @Override
-            public <U extends HeraldEvent> CompletionStage<U> fireAsync(U event) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <U extends HeraldEvent> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Event<HeraldEvent> select(Annotation... qualifiers) {
-                return this;
-            }
-
-            @Override
-            public <U extends HeraldEvent> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <U extends HeraldEvent> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-                throw new UnsupportedOperationException();
-            }
-        };
+            sink.add(event);
+        });
     }
 
     private static JsonObject withoutTime(JsonObject data) {
