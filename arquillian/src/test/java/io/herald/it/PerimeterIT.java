@@ -80,9 +80,10 @@ class PerimeterIT {
             }
             int broker = brokerPort(node);
             assertTrue(listeners.contains(new Listener("127.0.0.1", broker)), "the broker: " + listeners);
-            // HTTP, the broker and Payara's data grid (Hazelcast, 6900 and up): nothing else (no ORB, JMX, admin)
+            // HTTP, the broker and Payara's data grid (Hazelcast, on a port of its own): nothing else (no ORB, JMX, admin)
+            int grid = gridPort(node);
             for (Listener listener : listeners) {
-                assertTrue(listener.port() == node.port() || listener.port() == broker || (listener.port() >= 6900 && listener.port() < 7000),
+                assertTrue(listener.port() == node.port() || listener.port() == broker || listener.port() == grid,
                         "an unexpected listener: " + listener + " among " + listeners);
             }
             assertTrue(node.logText().contains("listening: 127.0.0.1 only"), "the banner says where it listens");
@@ -237,6 +238,14 @@ class PerimeterIT {
         Matcher m = Pattern.compile("Embedded Artemis broker listening on 127\\.0\\.0\\.1:(\\d+)").matcher(node.logText());
         if (!m.find()) {
             fail("no broker port in the log");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    static int gridPort(HeraldNode node) throws IOException {
+        Matcher m = Pattern.compile("data grid \\(Hazelcast\\) listens on 127\\.0\\.0\\.1:(\\d+)").matcher(node.logText());
+        if (!m.find()) {
+            fail("no data grid port in the log");
         }
         return Integer.parseInt(m.group(1));
     }

@@ -150,6 +150,7 @@ public final class EmbeddedGateway {
         // /health/ready would already be UP (the RAR counts as a deployed application) and the
         // application's paths would answer 404.
         int gridPort = freeLoopbackPort(httpPort);
+        LOG.info(() -> "Payara's data grid (Hazelcast) listens on 127.0.0.1:" + gridPort + " and looks for no other member");
         micro.setPreBootHandler(admin -> {
             run(admin, "set", HTTP_LISTENER_ENABLED + "=false");
             run(admin, "set", LISTENER_PREFIX + "address=" + httpHost);
