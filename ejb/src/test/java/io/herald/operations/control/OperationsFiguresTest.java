@@ -134,4 +134,20 @@ class OperationsFiguresTest {
                 .add("sessions", jakarta.json.Json.createArrayBuilder().add(older)).build();
         assertEquals(io.herald.delivery.control.Traffic.NONE, NodeStatusJson.read(olderStatus).sessions().get(0).traffic());
     }
+
+    @Test
+    void aRecentEventIsFoundBySequenceWithItsDataWhileKept() {
+        RecentEvents recent = new RecentEvents();
+        Instant at = Instant.ofEpochMilli(1_700_000_000_000L);
+        jakarta.json.JsonObject data = Json.createObjectBuilder().add("id", 7).add("note", "<b>not markup</b>").build();
+        recent.offer(new EventEnvelope(1, "commerce", "order:updated", Set.of("commerce:order_changes"), data, at), 1);
+        assertEquals(data, recent.find(1).orElseThrow().data());
+        assertEquals(java.util.Optional.empty(), recent.find(0));
+        assertEquals(java.util.Optional.empty(), recent.find(2));
+        for (int i = 2; i <= RecentEvents.CAPACITY + 1; i++) {
+            recent.offer(new EventEnvelope(i, "commerce", "order:updated", Set.of("commerce:order_changes"), data, at), 1);
+        }
+        assertEquals(java.util.Optional.empty(), recent.find(1), "overwritten by a newer event");
+        assertEquals(RecentEvents.CAPACITY + 1, recent.find(RecentEvents.CAPACITY + 1).orElseThrow().id());
+    }
 }
