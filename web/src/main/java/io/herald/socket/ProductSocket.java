@@ -137,6 +137,9 @@ public abstract class ProductSocket<C extends SocketConnection> {
             return;
         }
         C connection = connection(session);
+        if (connection != null) {
+            connection.out().received(OutgoingFrame.utf8Length(text));
+        }
         if (connection != null && admit(connection)) {
             connection.out().reply(decode(text).runOn(connection));
         }
@@ -158,6 +161,9 @@ public abstract class ProductSocket<C extends SocketConnection> {
             return;
         }
         C connection = connection(session);
+        if (connection != null) {
+            connection.out().received(data.remaining());
+        }
         if (connection != null && admit(connection)) {
             connection.out().reply(connection.error(SocketSubscriber.BINARY_NOT_SUPPORTED));
         }

@@ -4,6 +4,7 @@ import io.herald.delivery.control.Delivery;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.EventIds;
 import io.herald.delivery.control.Subscriber;
+import io.herald.delivery.control.Traffic;
 import io.herald.eventlog.control.EventReplay;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -102,6 +103,11 @@ public abstract class SocketConnection implements Subscriber {
     @Override
     public int queuedFrames() {
         return out.queuedFrames();
+    }
+
+    @Override
+    public Traffic traffic() {
+        return out.traffic();
     }
 
     /** Live events: held while a replay runs, otherwise handed to {@link #accept}. */

@@ -4,6 +4,7 @@ import io.herald.common.control.LogLimiter;
 import io.herald.delivery.control.Delivery;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.Subscriber;
+import io.herald.delivery.control.Traffic;
 import io.herald.operations.control.ProductMeter;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.PongMessage;
@@ -66,6 +67,15 @@ public final class SocketSubscriber implements Subscriber {
     private final ErrorBudget errors = ErrorBudget.standard();
     /** When a frame or ping was last written ({@link System#nanoTime}). */
     private volatile long lastWriteAt = System.nanoTime();
+    private final String remoteAddress;
+    // What went out, for operators: written only by the sender (one task at a time per session), read by anyone.
+    private volatile long framesSent;
+    private volatile long bytesSent;
+    private volatile long lastSentAt;
+    // What came in: written only by the container's reader (one frame at a time per session, JSR 356), read by anyone.
+    private volatile long framesReceived;
+    private volatile long bytesReceived;
+    private volatile long lastReceivedAt;
 
     /**
      * @param format the key under which encoded events are shared between sessions of one wire format
@@ -87,6 +97,7 @@ public final class SocketSubscriber implements Subscriber {
         this.limits = limits;
         this.sender = sender;
         this.receipts = new ReadReceipts(limits.pingEveryBytes(), limits.maxOutstandingPings());
+        this.remoteAddress = RemoteAddress.of(sink.session());
         sink.session().addMessageHandler(PongMessage.class, pong -> receipts.pong(pong.getApplicationData()));
     }
 
@@ -113,6 +124,22 @@ public final class SocketSubscriber implements Subscriber {
     @Override
     public int queuedFrames() {
         return queuedFrames.get();
+    }
+
+    @Override
+    public Traffic traffic() {
+        return new Traffic(remoteAddress, framesSent, bytesSent, framesReceived, bytesReceived,
+                Math.max(openedAt, Math.max(lastSentAt, lastReceivedAt)));
+    }
+
+    /**
+     * Counts a frame the client sent ({@code bytes} of payload). Called by the socket for each text
+     * or binary frame, on the container's thread that reads this session (one at a time).
+     */
+    public void received(int bytes) {
+        framesReceived = framesReceived + 1; // single writer
+        bytesReceived = bytesReceived + bytes;
+        lastReceivedAt = System.currentTimeMillis();
     }
 
     @Override
@@ -299,10 +326,14 @@ public final class SocketSubscriber implements Subscriber {
         pingIfDue(payload);
     }
 
-    /** Counts a written event as delivered (and times it when it is live). */
+    /** Counts a written frame for operators, and a written event as delivered (timed when it is live). */
     private void written(OutgoingFrame frame) {
+        long now = System.currentTimeMillis();
+        framesSent = framesSent + 1; // single writer: the sender
+        bytesSent = bytesSent + frame.bytes();
+        lastSentAt = now;
         if (frame.event()) {
-            meter.delivered(frame.committedAt(), frame.committedAt() > 0 ? System.currentTimeMillis() : 0);
+            meter.delivered(frame.committedAt(), frame.committedAt() > 0 ? now : 0);
         }
     }
 

@@ -383,4 +383,28 @@ class SocketSubscriberTest {
         assertEquals(ErrorBudget.DEFAULT_LIMIT + 1, client.sent.size());
         assertEquals("{\"type\":\"pong\"}", client.sent.get(client.sent.size() - 1));
     }
+
+    @Test
+    void trafficCountsWrittenFramesAndTheirBytesAndWhatTheClientSent() {
+        SocketSubscriber cut = subscriber(client, 10);
+        long before = System.currentTimeMillis();
+        assertEquals(0, cut.traffic().framesSent());
+        assertEquals(cut.openedAt(), cut.traffic().lastActivityAt());
+
+        cut.send("ab");
+        cut.send("é");
+        assertEquals(1, cut.traffic().framesSent(), "a frame counts once handed to the container, not while it waits in the queue");
+        client.completeNext();
+        client.completeNext();
+        cut.received(5);
+        cut.received(7);
+
+        io.herald.delivery.control.Traffic traffic = cut.traffic();
+        assertEquals(2, traffic.framesSent());
+        assertEquals(4, traffic.bytesSent(), "2 bytes, then 2 bytes in UTF-8");
+        assertEquals(2, traffic.framesReceived());
+        assertEquals(12, traffic.bytesReceived());
+        assertEquals(true, traffic.lastActivityAt() >= before, traffic.toString());
+        assertEquals(null, traffic.remoteAddress(), "the fake session is no Tyrus session");
+    }
 }

@@ -32,7 +32,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code .ci/run} installs; this test runs in the {@code browser} profile that it enables): an
  * administrator whose password hash comes from {@code herald.jar hash-password} signs in, sees a
  * session that a test client opened and an event that the test produced, disconnects that client,
- * and the client sees the close. The screenshot is kept as {@code target/admin-page.png}.
+ * and the client sees the close; publishes a test event with the page's form and opens its data from
+ * the live list; sees the connection's address and traffic and the rate chart; cancels and then
+ * confirms "Disconnect user"; and nothing is cut off at 1024, 1280 and 1440 px. The screenshot
+ * (1280 px wide) is kept as {@code target/admin-page.png}.
  */
 class AdminPageIT {
 
@@ -84,7 +87,66 @@ class AdminPageIT {
                     assertTrue(line.contains("1 session") && line.contains("commerce:customer_changes"), line);
                     wait.until(ExpectedConditions.textMatches(By.id("outbox"), java.util.regex.Pattern.compile("^0$")));
 
+                    // per-connection detail: the client's address and its traffic
+                    By address = By.cssSelector("#sessions tr[data-user='support@example.com'] .remote-address");
+                    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                            .until(b -> b.findElement(address).getText().matches("(127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1|/?[0-9a-f.:]+)"));
+                    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                            .until(b -> b.findElement(session).getText().matches("(?s).*\\d+ frames, \\d+(\\.\\d)? (B|KiB).*\\d+ frames, .*"));
+
+                    // the rate chart draws this node's line once two frames have come
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rate-chart svg polyline")));
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rate-legend li")));
+
+                    // a test event through the form, then its data from the live list, as text
+                    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("publish-product"))).selectByVisibleText("commerce");
+                    browser.findElement(By.id("publish-type")).sendKeys("admin:test");
+                    browser.findElement(By.id("publish-keys")).sendKeys("commerce:admin_test");
+                    WebElement data = browser.findElement(By.id("publish-data"));
+                    data.clear();
+                    data.sendKeys("{\"note\":\"<b id=injected>from the admin page</b>\",\"n\":7}");
+                    browser.findElement(By.id("publish-submit")).click();
+                    wait.until(ExpectedConditions.textMatches(By.id("publish-result"), java.util.regex.Pattern.compile("^Accepted \\(202, durable\\).*")));
+                    By published = By.xpath("//ol[@id='events']/li[@data-product='commerce' and @data-type='admin:test']");
+                    wait.until(ExpectedConditions.presenceOfElementLocated(published));
+                    browser.findElement(published).click();
+                    wait.until(ExpectedConditions.textMatches(By.id("event-json"), java.util.regex.Pattern.compile("(?s).*\"data\": \\{.*")));
+                    String json = browser.findElement(By.id("event-json")).getText();
+                    assertTrue(json.contains("\"note\": \"<b id=injected>from the admin page</b>\"") && json.contains("\"n\": 7")
+                            && json.contains("\"commerce:admin_test\""), json);
+                    assertTrue(browser.findElements(By.id("injected")).isEmpty(), "event data is shown as text, never as markup");
+                    assertTrue(browser.findElement(By.id("event-title")).getText().startsWith("commerce admin:test #"));
+
+                    // nothing cut off at the usual desktop widths: wide tables scroll inside their card
+                    for (int width : new int[] {1024, 1280, 1440}) {
+                        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1400));
+                        Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                                "const w = document.documentElement.clientWidth; const bad = [];"
+                                + "if (document.documentElement.scrollWidth > w) bad.push('page ' + document.documentElement.scrollWidth + ' > ' + w);"
+                                + "document.querySelectorAll('.card, .scroll').forEach(e => { const r = e.getBoundingClientRect();"
+                                + "  if (r.right > w + 0.5) bad.push((e.id || e.className) + ' ends at ' + r.right + ' > ' + w); });"
+                                + "document.querySelectorAll('.scroll').forEach(e => { if (getComputedStyle(e).overflowX !== 'auto') bad.push('a table wrapper does not scroll'); });"
+                                + "return bad.join('; ');");
+                        assertEquals("", overflow, "at " + width + " px");
+                    }
+                    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2400));
+                    wait.until(ExpectedConditions.presenceOfElementLocated(session));
+                    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
                     screenshot(browser);
+
+                    // "Disconnect user" asks first; Cancel does nothing
+                    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
+                        b.findElement(session).findElement(By.cssSelector("button.disconnect-user")).click();
+                        return true;
+                    });
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-text")));
+                    String question = browser.findElement(By.id("confirm-text")).getText();
+                    assertTrue(question.contains("support@example.com") && question.contains("commerce"), question);
+                    browser.findElement(By.id("confirm-cancel")).click();
+                    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-text")));
+                    client.send("{\"type\":\"subscribe\",\"channel\":\"order_changes\"}");
+                    client.expectType("subscribed");
+                    assertEquals("", browser.findElement(By.id("action-result")).getText(), "nothing was done");
 
                     // the page redraws the sessions table every few seconds: a row found just before a redraw is stale
                     wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
@@ -97,6 +159,23 @@ class AdminPageIT {
                     assertEquals("Disconnected by an administrator", close.reason());
                     wait.until(ExpectedConditions.invisibilityOfElementLocated(session));
                     wait.until(ExpectedConditions.textMatches(By.id("action-result"), java.util.regex.Pattern.compile("Disconnected session .*1 on this node.*")));
+
+                    // confirmed, "Disconnect user" closes the user's connection
+                    try (WsClient again = WsClient.connect(node.ws("/commerce/ws"), Map.of("Cookie", commerce.cookieHeader()))) {
+                        again.expectType("connected");
+                        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
+                            b.findElement(session).findElement(By.cssSelector("button.disconnect-user")).click();
+                            return true;
+                        });
+                        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-ok"))).click();
+                        WsClient.Close userClose = again.awaitClose();
+                        assertEquals(1008, userClose.code());
+                        wait.until(ExpectedConditions.textMatches(By.id("action-result"),
+                                java.util.regex.Pattern.compile("Disconnected user support@example.com .*1 on this node.*")));
+                    }
+
+                    // the dead-letter card answers (this node has rejected nothing)
+                    wait.until(ExpectedConditions.textToBe(By.id("rejected-count"), "0"));
 
                     browser.findElement(By.id("logout")).click();
                     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));

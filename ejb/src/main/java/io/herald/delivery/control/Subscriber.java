@@ -5,7 +5,7 @@ package io.herald.delivery.control;
  * module) must never block in {@link #deliver}: they queue and send asynchronously.
  *
  * <p>The descriptive methods ({@link #product}, {@link #user}, {@link #openedAt},
- * {@link #queuedFrames}) serve operators (metrics, the MBean, the admin page); they are read
+ * {@link #queuedFrames}, {@link #traffic}) serve operators (metrics, the MBean, the admin page); they are read
  * when someone asks, never on the delivery path.
  */
 public interface Subscriber {
@@ -40,6 +40,11 @@ public interface Subscriber {
     /** Frames waiting in this subscriber's send queue. */
     default int queuedFrames() {
         return 0;
+    }
+
+    /** What went over the connection so far; {@link Traffic#NONE} for a subscriber that counts nothing. */
+    default Traffic traffic() {
+        return Traffic.NONE;
     }
 
     /** The product name of Herald's own subscribers, which no client sees. */

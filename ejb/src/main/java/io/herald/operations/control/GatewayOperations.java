@@ -210,6 +210,6 @@ public class GatewayOperations {
     private SessionView view(Subscriber s, String node) {
         Set<String> channels = new TreeSet<>();
         registry.keysOf(s).forEach(key -> channels.add(Channels.channelOf(key)));
-        return new SessionView(s.id(), node, s.product(), s.user(), s.openedAt(), List.copyOf(channels), s.queuedFrames());
+        return new SessionView(s.id(), node, s.product(), s.user(), s.openedAt(), List.copyOf(channels), s.queuedFrames(), s.traffic());
     }
 }

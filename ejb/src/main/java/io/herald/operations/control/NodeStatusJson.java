@@ -2,6 +2,7 @@ package io.herald.operations.control;
 
 import static io.herald.common.control.Jsons.JSON;
 
+import io.herald.delivery.control.Traffic;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -69,7 +70,25 @@ public final class NodeStatusJson {
         } else {
             b.add("user", s.user());
         }
-        return b.add("openedAt", s.openedAt()).add("subscriptions", subscriptions).add("queuedFrames", s.queuedFrames()).build();
+        Traffic t = s.traffic();
+        if (t.remoteAddress() == null) {
+            b.addNull("remoteAddress");
+        } else {
+            b.add("remoteAddress", t.remoteAddress());
+        }
+        return b.add("openedAt", s.openedAt()).add("subscriptions", subscriptions).add("queuedFrames", s.queuedFrames())
+                .add("framesSent", t.framesSent()).add("bytesSent", t.bytesSent()).add("framesReceived", t.framesReceived())
+                .add("bytesReceived", t.bytesReceived()).add("lastActivityAt", t.lastActivityAt()).build();
+    }
+
+    /** The traffic fields of a session as {@link #write(SessionView)} wrote them; {@link Traffic#NONE} from a node that wrote none. */
+    private static Traffic readTraffic(JsonObject s) {
+        if (!s.containsKey("framesSent")) {
+            return Traffic.NONE;
+        }
+        String address = s.containsKey("remoteAddress") && !s.isNull("remoteAddress") ? s.getString("remoteAddress") : null;
+        return new Traffic(address, number(s, "framesSent"), number(s, "bytesSent"), number(s, "framesReceived"), number(s, "bytesReceived"),
+                number(s, "lastActivityAt"));
     }
 
     /** Reads what {@link #write(NodeStatus)} wrote. @throws RuntimeException (ClassCast, NullPointer) for anything else */
@@ -81,7 +100,8 @@ public final class NodeStatusJson {
             JsonObject s = v.asJsonObject();
             List<String> subscriptions = s.getJsonArray("subscriptions").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
             sessions.add(new SessionView(s.getString("id"), s.getString("node"), s.getString("product"),
-                    s.isNull("user") ? null : s.getString("user"), s.getJsonNumber("openedAt").longValue(), subscriptions, s.getInt("queuedFrames")));
+                    s.isNull("user") ? null : s.getString("user"), s.getJsonNumber("openedAt").longValue(), subscriptions, s.getInt("queuedFrames"),
+                    readTraffic(s)));
         }
         return new NodeStatus(json.getString("node"), json.getJsonNumber("at").longValue(), json.getString("delivery"),
                 json.getJsonNumber("eventsFromTopic").longValue(), json.getJsonNumber("duplicatesDropped").longValue(), products, sessions,

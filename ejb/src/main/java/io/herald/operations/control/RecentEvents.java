@@ -3,15 +3,17 @@ package io.herald.operations.control;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.Subscriber;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The last {@value #CAPACITY} client events this node's fan-out handled, for the admin page's live
- * view. Offering one is an increment and an array write (no lock, no copy of the payload); Herald's
- * own messages between nodes are not kept.
+ * view. Offering one is an increment and an array write (no lock, no copy of the payload: its data is
+ * kept by reference, for the page to show on demand); Herald's own messages between nodes are not kept.
  */
 @ApplicationScoped
 public class RecentEvents {
@@ -26,8 +28,10 @@ public class RecentEvents {
      * @param at when it was committed (epoch ms)
      * @param handledAt when this node handed it to its sessions (epoch ms)
      * @param sessions how many of this node's sessions it was queued for
+     * @param data the event's data as published (immutable, shared with the delivery)
      */
-    public record Seen(long seq, long id, String product, String type, List<String> routingKeys, long at, long handledAt, int sessions) {
+    public record Seen(long seq, long id, String product, String type, List<String> routingKeys, long at, long handledAt, int sessions,
+            JsonObject data) {
     }
 
     private final AtomicReferenceArray<Seen> ring = new AtomicReferenceArray<>(CAPACITY);
@@ -40,7 +44,7 @@ public class RecentEvents {
         }
         long seq = next.incrementAndGet();
         ring.set((int) (seq % CAPACITY), new Seen(seq, event.id(), event.product(), event.type(), List.copyOf(event.routingKeys()),
-                event.timestamp().toEpochMilli(), System.currentTimeMillis(), Math.max(0, sessions)));
+                event.timestamp().toEpochMilli(), System.currentTimeMillis(), Math.max(0, sessions), event.data()));
     }
 
     /** The events after {@code seq} still kept, oldest first, at most {@code max} (the newest ones). */
@@ -55,6 +59,15 @@ public class RecentEvents {
             }
         }
         return seen;
+    }
+
+    /** The event with this sequence number, while it is still kept. */
+    public Optional<Seen> find(long seq) {
+        if (seq < 1 || seq > next.get()) {
+            return Optional.empty();
+        }
+        Seen e = ring.get((int) (seq % CAPACITY));
+        return e != null && e.seq() == seq ? Optional.of(e) : Optional.empty();
     }
 
     /** The sequence number of the newest event, {@code 0} before the first. */

@@ -1,5 +1,6 @@
 package io.herald.operations.control;
 
+import io.herald.delivery.control.Traffic;
 import java.util.List;
 
 /**
@@ -12,11 +13,18 @@ import java.util.List;
  * @param openedAt when it opened (epoch ms)
  * @param subscriptions its channels (see {@link Channels#channelOf}), sorted
  * @param queuedFrames frames waiting in its send queue
+ * @param traffic what went over it (remote address, frames and bytes each way, last activity)
  */
 public record SessionView(String id, String node, String product, String user, long openedAt, List<String> subscriptions,
-        int queuedFrames) {
+        int queuedFrames, Traffic traffic) {
 
     public SessionView {
         subscriptions = List.copyOf(subscriptions);
+        traffic = traffic == null ? Traffic.NONE : traffic;
+    }
+
+    /** A connection whose traffic is not known (a node that does not report it). */
+    public SessionView(String id, String node, String product, String user, long openedAt, List<String> subscriptions, int queuedFrames) {
+        this(id, node, product, user, openedAt, subscriptions, queuedFrames, Traffic.NONE);
     }
 }

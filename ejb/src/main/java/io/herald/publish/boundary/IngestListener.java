@@ -6,6 +6,7 @@ import io.herald.common.control.InvalidInputException;
 import io.herald.common.control.LogLimiter;
 import io.herald.delivery.control.Messaging;
 import io.herald.publish.control.EventIntake;
+import io.herald.publish.control.IngestRejections;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -27,7 +28,8 @@ import java.util.logging.Logger;
  * its event id, and published to every node after the commit, which also acknowledges the message.
  * A message Herald cannot accept goes to {@value Messaging#INGEST_DEAD_LETTERS} in the same
  * transaction, with the reason in the property {@value HeraldWire#REJECTED_PROPERTY}, and one log
- * line (at most one per 10 s); the listener carries on with the next.
+ * line (at most one per 10 s), and is remembered for the admin page ({@link IngestRejections}); the
+ * listener carries on with the next.
  */
 @MessageDriven(activationConfig = {
     // Payara: the adapter by name (WildFly ignores the property: jboss-ejb3.xml binds the adapter there)
@@ -43,6 +45,9 @@ public class IngestListener implements MessageListener {
 
     @Inject
     EventIntake intake;
+
+    @Inject
+    IngestRejections rejections;
 
     @Resource(name = Messaging.CONNECTION_FACTORY, lookup = Messaging.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
@@ -74,6 +79,7 @@ public class IngestListener implements MessageListener {
                 copy.setJMSCorrelationID(id);
             }
             context.createProducer().send(context.createQueue(Messaging.INGEST_DEAD_LETTERS), copy);
+            rejections.record(reason, body, id, System.currentTimeMillis());
         } catch (JMSException e) {
             throw new IllegalStateException("could not move a rejected message to " + Messaging.INGEST_DEAD_LETTERS, e);
         }

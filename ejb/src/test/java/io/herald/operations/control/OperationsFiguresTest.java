@@ -116,4 +116,38 @@ class OperationsFiguresTest {
         assertEquals(status, back);
         assertEquals(40, back.deliveries());
     }
+
+    @Test
+    void aSessionsTrafficSurvivesItsJsonAndANodeWithoutItReadsAsNone() {
+        io.herald.delivery.control.Traffic traffic = new io.herald.delivery.control.Traffic("203.0.113.7", 12, 3400, 3, 120, 1_700_000_000_500L);
+        SessionView session = new SessionView("s1", "node-a", "commerce", null, 1_700_000_000_000L, List.of(), 0, traffic);
+        NodeStatus status = new NodeStatus("node-a", 1_700_000_001_000L, "live", 0, 0, Map.of(), List.of(session), 1);
+
+        jakarta.json.JsonObject json = NodeStatusJson.write(status);
+        assertEquals("203.0.113.7", json.getJsonArray("sessions").getJsonObject(0).getString("remoteAddress"));
+        assertEquals(traffic, NodeStatusJson.read(json).sessions().get(0).traffic());
+
+        jakarta.json.JsonObject older = jakarta.json.Json.createObjectBuilder(json.getJsonArray("sessions").getJsonObject(0))
+                .remove("remoteAddress").remove("framesSent").remove("bytesSent").remove("framesReceived").remove("bytesReceived")
+                .remove("lastActivityAt").build();
+        jakarta.json.JsonObject olderStatus = jakarta.json.Json.createObjectBuilder(json)
+                .add("sessions", jakarta.json.Json.createArrayBuilder().add(older)).build();
+        assertEquals(io.herald.delivery.control.Traffic.NONE, NodeStatusJson.read(olderStatus).sessions().get(0).traffic());
+    }
+
+    @Test
+    void aRecentEventIsFoundBySequenceWithItsDataWhileKept() {
+        RecentEvents recent = new RecentEvents();
+        Instant at = Instant.ofEpochMilli(1_700_000_000_000L);
+        jakarta.json.JsonObject data = Json.createObjectBuilder().add("id", 7).add("note", "<b>not markup</b>").build();
+        recent.offer(new EventEnvelope(1, "commerce", "order:updated", Set.of("commerce:order_changes"), data, at), 1);
+        assertEquals(data, recent.find(1).orElseThrow().data());
+        assertEquals(java.util.Optional.empty(), recent.find(0));
+        assertEquals(java.util.Optional.empty(), recent.find(2));
+        for (int i = 2; i <= RecentEvents.CAPACITY + 1; i++) {
+            recent.offer(new EventEnvelope(i, "commerce", "order:updated", Set.of("commerce:order_changes"), data, at), 1);
+        }
+        assertEquals(java.util.Optional.empty(), recent.find(1), "overwritten by a newer event");
+        assertEquals(RecentEvents.CAPACITY + 1, recent.find(RecentEvents.CAPACITY + 1).orElseThrow().id());
+    }
 }

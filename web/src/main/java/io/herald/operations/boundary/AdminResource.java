@@ -2,12 +2,15 @@ package io.herald.operations.boundary;
 
 import static io.herald.common.control.Jsons.JSON;
 
+import io.herald.api.HeraldEvent;
 import io.herald.auth.boundary.BearerTokenMechanism;
 import io.herald.common.control.InvalidInputException;
 import io.herald.common.control.JsonInput;
 import io.herald.operations.control.AdminCredentials;
 import io.herald.operations.control.GatewayOperations;
 import io.herald.operations.control.RecentEvents;
+import io.herald.publish.control.EventIntake;
+import io.herald.publish.control.IngestRejections;
 import io.herald.web.ErrorResponses;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -49,6 +52,12 @@ public class AdminResource {
 
     @Inject
     RecentEvents recent;
+
+    @Inject
+    EventIntake intake;
+
+    @Inject
+    IngestRejections rejections;
 
     @Context
     HttpServletRequest request;
@@ -108,6 +117,38 @@ public class AdminResource {
     @AdminOnly
     public JsonObject overview(@QueryParam("after") @DefaultValue("0") long after) {
         return AdminViews.overview(AdminViews.cluster(operations), recent, after);
+    }
+
+    /** One of the last events this node handled, with its data; 404 once it is no longer kept. */
+    @GET
+    @Path("events/{seq}")
+    @AdminOnly
+    public Response event(@PathParam("seq") long seq) {
+        return recent.find(seq).map(e -> Response.ok(AdminViews.event(e, true)).build())
+                .orElseGet(() -> ErrorResponses.of(Response.Status.NOT_FOUND, "Event " + seq + " is no longer kept on this node"));
+    }
+
+    /**
+     * The admin page's test event: the body and the answers of {@code POST /api/events}
+     * ({@link EventIntake}, the same checks), for an administrator signed in on the page.
+     */
+    @POST
+    @Path("events")
+    @AdminOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response publish(String body) {
+        HeraldEvent event = EventIntake.read(body);
+        intake.accept(event);
+        LOG.info(() -> "Administrator " + who() + " published a " + event.product() + " " + event.type() + " event to " + event.routingKeys());
+        return Response.accepted(JSON.createObjectBuilder().add("accepted", true).add("durable", event.durable()).build()).build();
+    }
+
+    /** What this node's ingest listener moved to the dead-letter queue: the count and the latest (read-only). */
+    @GET
+    @Path("ingest/rejected")
+    @AdminOnly
+    public JsonObject rejectedIngest() {
+        return AdminViews.rejections(operations.node(), rejections);
     }
 
     /** The connections on every node whose id, product or user contains {@code q}. */

@@ -8,6 +8,7 @@ import io.herald.operations.control.NodeStatus;
 import io.herald.operations.control.NodeStatusJson;
 import io.herald.operations.control.RecentEvents;
 import io.herald.operations.control.SessionView;
+import io.herald.publish.control.IngestRejections;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -41,10 +42,7 @@ final class AdminViews {
         JsonArrayBuilder events = JSON.createArrayBuilder();
         List<RecentEvents.Seen> seen = recent.after(afterSeq, MAX_EVENTS);
         for (RecentEvents.Seen e : seen) {
-            JsonArrayBuilder keys = JSON.createArrayBuilder();
-            e.routingKeys().forEach(keys::add);
-            events.add(JSON.createObjectBuilder().add("seq", e.seq()).add("id", e.id()).add("product", e.product()).add("type", e.type())
-                    .add("routingKeys", keys).add("at", e.at()).add("handledAt", e.handledAt()).add("sessions", e.sessions()));
+            events.add(event(e, false));
         }
         return JSON.createObjectBuilder()
                 .add("type", "overview")
@@ -55,6 +53,39 @@ final class AdminViews {
                 .add("events", events)
                 .add("lastEvent", seen.isEmpty() ? Math.max(afterSeq, 0) : seen.get(seen.size() - 1).seq())
                 .build();
+    }
+
+    /** One recent event as the page lists it, with its data when {@code withData} ({@code GET /admin/api/events/{seq}}). */
+    static JsonObject event(RecentEvents.Seen e, boolean withData) {
+        JsonArrayBuilder keys = JSON.createArrayBuilder();
+        e.routingKeys().forEach(keys::add);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("seq", e.seq()).add("id", e.id()).add("product", e.product()).add("type", e.type())
+                .add("routingKeys", keys).add("at", e.at()).add("handledAt", e.handledAt()).add("sessions", e.sessions());
+        if (withData) {
+            json.add("data", e.data() == null ? jakarta.json.JsonValue.NULL : e.data());
+        }
+        return json.build();
+    }
+
+    /** {@code {"node","count","latest":[{"seq","at","reason","body","truncated","messageId"}]}}: this node's rejected ingest messages. */
+    static JsonObject rejections(String node, IngestRejections rejections) {
+        JsonArrayBuilder latest = JSON.createArrayBuilder();
+        for (IngestRejections.Rejection r : rejections.latest()) {
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("seq", r.seq()).add("at", r.at()).add("reason", r.reason());
+            textOrNull(json, "body", r.body());
+            json.add("truncated", r.truncated());
+            textOrNull(json, "messageId", r.messageId());
+            latest.add(json);
+        }
+        return JSON.createObjectBuilder().add("node", node).add("count", rejections.count()).add("latest", latest).build();
+    }
+
+    private static void textOrNull(JsonObjectBuilder json, String name, String text) {
+        if (text == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, text);
+        }
     }
 
     private static JsonObject outbox(GatewayOperations operations) {
