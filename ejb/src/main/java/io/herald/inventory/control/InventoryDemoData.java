@@ -2,6 +2,7 @@ package io.herald.inventory.control;
 
 import static io.herald.common.control.Jsons.JSON;
 
+import io.herald.common.control.DemoMode;
 import io.herald.common.control.JsonInput;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
@@ -25,7 +26,7 @@ public class InventoryDemoData {
     private static final Logger LOG = Logger.getLogger(InventoryDemoData.class.getName());
 
     @Inject
-    @ConfigProperty(name = "herald.demo.enabled", defaultValue = "true")
+    @ConfigProperty(name = DemoMode.ENABLED, defaultValue = DemoMode.DEFAULT)
     boolean enabled;
 
     @Inject

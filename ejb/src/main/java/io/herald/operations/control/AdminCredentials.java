@@ -2,6 +2,7 @@ package io.herald.operations.control;
 
 import io.herald.auth.control.LoginLimits;
 import io.herald.auth.control.LoginThrottle;
+import io.herald.common.control.DemoMode;
 import io.herald.common.control.LogLimiter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,7 @@ public class AdminCredentials {
     Optional<String> passwordHash;
 
     @Inject
-    @ConfigProperty(name = "herald.demo.enabled", defaultValue = "true")
+    @ConfigProperty(name = DemoMode.ENABLED, defaultValue = DemoMode.DEFAULT)
     boolean demo;
 
     @Inject

@@ -1,6 +1,7 @@
 package io.herald.orders.control;
 
 import io.herald.common.control.ConflictException;
+import io.herald.common.control.DemoMode;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -25,7 +26,7 @@ public class OrdersDemoData {
     private static final Logger LOG = Logger.getLogger(OrdersDemoData.class.getName());
 
     @Inject
-    @ConfigProperty(name = "herald.demo.enabled", defaultValue = "true")
+    @ConfigProperty(name = DemoMode.ENABLED, defaultValue = DemoMode.DEFAULT)
     boolean enabled;
 
     @Inject

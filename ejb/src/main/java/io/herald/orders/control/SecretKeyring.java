@@ -1,5 +1,6 @@
 package io.herald.orders.control;
 
+import io.herald.common.control.DemoMode;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -31,7 +32,7 @@ public class SecretKeyring {
 
     /** In demo mode the development key is expected (so is everything else public there): said, not warned. */
     @Inject
-    @ConfigProperty(name = "herald.demo.enabled", defaultValue = "true")
+    @ConfigProperty(name = DemoMode.ENABLED, defaultValue = DemoMode.DEFAULT)
     boolean demo;
 
     private SecretBox box;

@@ -1,5 +1,6 @@
 package io.herald.pos.control;
 
+import io.herald.common.control.DemoMode;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -22,7 +23,7 @@ public class PosDemoData {
     private static final Logger LOG = Logger.getLogger(PosDemoData.class.getName());
 
     @Inject
-    @ConfigProperty(name = "herald.demo.enabled", defaultValue = "true")
+    @ConfigProperty(name = DemoMode.ENABLED, defaultValue = DemoMode.DEFAULT)
     boolean enabled;
 
     @Inject
