@@ -1,14 +1,12 @@
 package io.herald.operations.control;
 
+import io.herald.common.control.SequencedRing;
 import io.herald.delivery.control.EventEnvelope;
 import io.herald.delivery.control.Subscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The last {@value #CAPACITY} client events this node's fan-out handled, for the admin page's live
@@ -34,44 +32,30 @@ public class RecentEvents {
             JsonObject data) {
     }
 
-    private final AtomicReferenceArray<Seen> ring = new AtomicReferenceArray<>(CAPACITY);
-    private final AtomicLong next = new AtomicLong();
+    private final SequencedRing<Seen> ring = new SequencedRing<>(CAPACITY, Seen::seq);
 
     /** Called by the fan-out once per event. */
     public void offer(EventEnvelope event, int sessions) {
         if (Subscriber.INTERNAL.equals(event.product())) {
             return;
         }
-        long seq = next.incrementAndGet();
-        ring.set((int) (seq % CAPACITY), new Seen(seq, event.id(), event.product(), event.type(), List.copyOf(event.routingKeys()),
+        ring.add(seq -> new Seen(seq, event.id(), event.product(), event.type(), List.copyOf(event.routingKeys()),
                 event.timestamp().toEpochMilli(), System.currentTimeMillis(), Math.max(0, sessions), event.data()));
     }
 
     /** The events after {@code seq} still kept, oldest first, at most {@code max} (the newest ones). */
     public List<Seen> after(long seq, int max) {
-        long last = next.get();
-        long from = Math.max(Math.max(seq + 1, last - CAPACITY + 1), last - max + 1);
-        List<Seen> seen = new ArrayList<>();
-        for (long s = Math.max(1, from); s <= last; s++) {
-            Seen e = ring.get((int) (s % CAPACITY));
-            if (e != null && e.seq() == s) {
-                seen.add(e);
-            }
-        }
-        return seen;
+        long last = ring.last();
+        return ring.range(Math.max(seq + 1, last - max + 1), last);
     }
 
     /** The event with this sequence number, while it is still kept. */
     public Optional<Seen> find(long seq) {
-        if (seq < 1 || seq > next.get()) {
-            return Optional.empty();
-        }
-        Seen e = ring.get((int) (seq % CAPACITY));
-        return e != null && e.seq() == seq ? Optional.of(e) : Optional.empty();
+        return ring.get(seq);
     }
 
     /** The sequence number of the newest event, {@code 0} before the first. */
     public long last() {
-        return next.get();
+        return ring.last();
     }
 }

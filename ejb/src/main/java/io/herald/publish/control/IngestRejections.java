@@ -1,16 +1,16 @@
 package io.herald.publish.control;
 
+import io.herald.common.control.SequencedRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * What this node's ingest listener moved to the dead-letter queue since the node started: how many,
  * and the last {@value #CAPACITY} with their reason, for the admin page. The messages themselves stay
  * in the broker's dead-letter queue; this is a node's memory of them, lost at restart. Recording one
- * is an increment and an array write.
+ * is an increment and an array write ({@link SequencedRing}).
  */
 @ApplicationScoped
 public class IngestRejections {
@@ -32,32 +32,23 @@ public class IngestRejections {
     public record Rejection(long seq, long at, String reason, String body, boolean truncated, String messageId) {
     }
 
-    private final AtomicReferenceArray<Rejection> ring = new AtomicReferenceArray<>(CAPACITY);
-    private final AtomicLong count = new AtomicLong();
+    private final SequencedRing<Rejection> ring = new SequencedRing<>(CAPACITY, Rejection::seq);
 
     /** Remembers a message that went to the dead-letter queue. */
     public void record(String reason, String body, String messageId, long at) {
-        long seq = count.incrementAndGet();
         boolean truncated = body != null && body.length() > MAX_BODY;
-        ring.set((int) (seq % CAPACITY), new Rejection(seq, at, reason == null ? "" : reason, truncated ? body.substring(0, MAX_BODY) : body,
-                truncated, messageId));
+        ring.add(seq -> new Rejection(seq, at, reason == null ? "" : reason, truncated ? body.substring(0, MAX_BODY) : body, truncated, messageId));
     }
 
     /** How many were rejected since the node started. */
     public long count() {
-        return count.get();
+        return ring.last();
     }
 
     /** The last ones still kept, newest first. */
     public List<Rejection> latest() {
-        long last = count.get();
-        List<Rejection> latest = new ArrayList<>();
-        for (long s = last; s >= 1 && s > last - CAPACITY; s--) {
-            Rejection r = ring.get((int) (s % CAPACITY));
-            if (r != null && r.seq() == s) {
-                latest.add(r);
-            }
-        }
+        List<Rejection> latest = new ArrayList<>(ring.range(1, ring.last()));
+        Collections.reverse(latest);
         return latest;
     }
 }
