@@ -9,6 +9,7 @@ import io.herald.common.control.JsonInput;
 import io.herald.operations.control.AdminCredentials;
 import io.herald.operations.control.GatewayOperations;
 import io.herald.operations.control.RecentEvents;
+import io.herald.publish.boundary.EventResource;
 import io.herald.publish.control.EventIntake;
 import io.herald.publish.control.IngestRejections;
 import io.herald.web.ErrorResponses;
@@ -140,7 +141,7 @@ public class AdminResource {
         HeraldEvent event = EventIntake.read(body);
         intake.accept(event);
         LOG.info(() -> "Administrator " + who() + " published a " + event.product() + " " + event.type() + " event to " + event.routingKeys());
-        return Response.accepted(JSON.createObjectBuilder().add("accepted", true).add("durable", event.durable()).build()).build();
+        return EventResource.accepted(event);
     }
 
     /** What this node's ingest listener moved to the dead-letter queue: the count and the latest (read-only). */

@@ -31,6 +31,11 @@ public class EventResource {
     public Response publish(String body) {
         HeraldEvent event = EventIntake.read(body);
         intake.accept(event);
+        return accepted(event);
+    }
+
+    /** The answer to an accepted event: 202 {@code {"accepted":true,"durable":…}} (also the admin page's test event). */
+    public static Response accepted(HeraldEvent event) {
         JsonObject accepted = JSON.createObjectBuilder().add("accepted", true).add("durable", event.durable()).build();
         return Response.accepted(accepted).build();
     }
