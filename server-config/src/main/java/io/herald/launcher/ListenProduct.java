@@ -31,9 +31,10 @@ import javax.crypto.spec.SecretKeySpec;
  * authenticates (with the README's demo credentials unless told otherwise), the frame that says
  * it is ready for subscriptions, and the subscribe messages, exactly as its API document writes
  * them. This table is {@code listen}'s one source of the products' socket paths, demo accounts
- * and channel names: the usage text and the messages are made from it.
+ * and channel names: the usage text, the messages and the start-up banner's list of sockets are
+ * made from it.
  */
-enum ListenProduct {
+public enum ListenProduct {
 
     /** Document 000: sign in over REST, then the session cookie on the upgrade. */
     COMMERCE("commerce", "/commerce/ws", "connected", List.of(EMAIL, PASSWORD), "[channel ...]",
@@ -155,14 +156,14 @@ enum ListenProduct {
     };
 
     /** The README's demo accounts and the documents' channel names. */
-    static final class Demo {
-        static final String EMAIL = "admin@example.com";
-        static final String PASSWORD = "admin";
+    public static final class Demo {
+        public static final String EMAIL = "admin@example.com";
+        public static final String PASSWORD = "admin";
         static final List<String> COMMERCE_CHANNELS = List.of("order_changes", "product_changes", "customer_changes", "shipment_changes",
                 "transaction_changes");
         static final String INVENTORY_USER = "alice";
-        static final String API_KEY = "ak_demo_acme";
-        static final String SECRET = "sk_demo_acme";
+        public static final String API_KEY = "ak_demo_acme";
+        public static final String SECRET = "sk_demo_acme";
         static final String POS_USER = "user-john";
         static final String POS_USER_CHANNEL = "notifications";
         static final List<String> POS_CHANNELS = List.of("orders", "kds", "inventory", "tables", "analytics", "delivery", POS_USER_CHANNEL,
@@ -176,7 +177,7 @@ enum ListenProduct {
         }
     }
 
-    static final String LOGIN_PATH = "/commerce/api/auth/login";
+    public static final String LOGIN_PATH = "/commerce/api/auth/login";
     /** How long a token minted here is valid: the socket closes with 1008 {@code Token expired} after it. */
     static final Duration TOKEN_TTL = Duration.ofHours(12);
 
@@ -221,8 +222,14 @@ enum ListenProduct {
     /** Refuses options that do not fit together; @throws IllegalArgumentException with a message for the user */
     abstract void check(ListenOptions options);
 
-    String wireName() {
+    /** The product's name, as in {@code listen <product>} and the event envelope. */
+    public String wireName() {
         return wireName;
+    }
+
+    /** The socket's path, from the server's root. */
+    public String path() {
+        return path;
     }
 
     /** The options this product takes besides {@code --url}. */

@@ -10,6 +10,7 @@ import io.herald.launcher.BrokerAddress;
 import io.herald.launcher.BrokerAddresses;
 import io.herald.launcher.ConnectionCap;
 import io.herald.launcher.DemoJwt;
+import io.herald.launcher.ListenProduct;
 import io.herald.launcher.ProcessLimits;
 import io.herald.launcher.Settings;
 import java.io.File;
@@ -457,18 +458,14 @@ public final class EmbeddedGateway {
                 "  memory:    " + ProcessLimits.heapAdvice(),
                 "  broker:    " + broker,
                 "  database:  " + database,
-                "  sockets:",
-                "    commerce   " + ws + "commerce/ws  (session cookie: POST " + http + "commerce/api/auth/login"
-                        + (settings.demoMode() ? " {\"email\":\"admin@example.com\",\"password\":\"admin\"}" : "") + ")",
-                "    inventory  " + ws + "inventory/api/ws/notification?access_token=<JWT>",
-                "    orders     " + ws + "orders/ws  (first message {\"type\":\"connect\",\"data\":{\"api_key\":\"" + (settings.demoMode()
-                        ? "ak_demo_acme\"}}; REST: X-API-Key: ak_demo_acme, signing secret sk_demo_acme; also ak_demo_globex / sk_demo_globex)"
-                        : "<api key>\"}})"),
-                "    pos        " + ws + "pos/v1/ws?access_token=<JWT>  (or Authorization: Bearer <JWT>)",
-                "    trading    " + ws + "trading/ws  (Authorization: Bearer <JWT>, or a first message {\"type\":\"auth\",\"token\":\"<JWT>\"})",
+                "  sockets:"));
+        for (ListenProduct product : ListenProduct.values()) {
+            lines.add(String.format("    %-10s %s%s%s", product.wireName(), ws, product.path().substring(1), signIn(product, http)));
+        }
+        lines.addAll(List.of(
                 jwt,
-                "  watch:     " + jar + " listen commerce" + (port == 8080 ? "" : " --url " + http.substring(0, http.length() - 1))
-                        + "   (or inventory, orders, pos, trading; --help for options)",
+                "  watch:     " + jar + " listen " + ListenProduct.COMMERCE.wireName() + (port == 8080 ? "" : " --url " + http.substring(0, http.length() - 1))
+                        + "   (or another product; --help for options)",
                 "  admin:     " + http + "admin/" + (demoSignIn
                         ? "  WARNING: demo sign-in admin/admin; set herald.admin.password-hash (" + jar + " hash-password) for real use"
                         : ""),
@@ -479,6 +476,22 @@ public final class EmbeddedGateway {
         }
         lines.addAll(List.of("Stop with Ctrl-C.", ""));
         return String.join(System.lineSeparator(), lines);
+    }
+
+    /** How a client of {@code product} signs in, as the banner writes it after the socket's URL (demo credentials in demo mode). */
+    private String signIn(ListenProduct product, String http) {
+        boolean demo = settings.demoMode();
+        return switch (product) {
+            case COMMERCE -> "  (session cookie: POST " + http + ListenProduct.LOGIN_PATH.substring(1) + (demo
+                    ? " {\"email\":\"" + ListenProduct.Demo.EMAIL + "\",\"password\":\"" + ListenProduct.Demo.PASSWORD + "\"}" : "") + ")";
+            case INVENTORY -> "?access_token=<JWT>";
+            case ORDERS -> "  (first message {\"type\":\"connect\",\"data\":{\"api_key\":\"" + (demo
+                    ? ListenProduct.Demo.API_KEY + "\"}}; REST: X-API-Key: " + ListenProduct.Demo.API_KEY + ", signing secret "
+                            + ListenProduct.Demo.SECRET + "; also ak_demo_globex / sk_demo_globex)"
+                    : "<api key>\"}})");
+            case POS -> "?access_token=<JWT>  (or Authorization: Bearer <JWT>)";
+            case TRADING -> "  (Authorization: Bearer <JWT>, or a first message {\"type\":\"auth\",\"token\":\"<JWT>\"})";
+        };
     }
 
     /** This launcher's jar as the user can type it from where they are: relative when under the working folder. */
