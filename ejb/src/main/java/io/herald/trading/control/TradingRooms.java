@@ -4,6 +4,7 @@ import io.herald.auth.control.VerifiedToken;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -67,12 +68,11 @@ public final class TradingRooms {
             if (!caller.hasGroup(ADMIN_GROUP)) {
                 return Optional.of("Admin rooms need the admin group");
             }
-            try {
-                int level = Integer.parseInt(room.substring(ADMIN_ROOM.length()));
-                return level >= 1 && level <= adminLevel ? Optional.empty() : Optional.of("Admin room above your level: " + room);
-            } catch (NumberFormatException e) {
+            OptionalInt level = level(room);
+            if (level.isEmpty()) {
                 return Optional.of("Unknown room: " + room);
             }
+            return level.getAsInt() >= 1 && level.getAsInt() <= adminLevel ? Optional.empty() : Optional.of("Admin room above your level: " + room);
         }
         return Optional.of("Unknown room: " + room);
     }
@@ -99,13 +99,18 @@ public final class TradingRooms {
 
     /** The level of an admin room ({@code admin:3} → 3); {@code 0} for any other room. */
     public static int adminLevel(String room) {
+        return level(room).orElse(0);
+    }
+
+    /** The number of an {@code admin:<n>} room, empty for any other room or one whose level is not a number. */
+    private static OptionalInt level(String room) {
         if (!room.startsWith(ADMIN_ROOM)) {
-            return 0;
+            return OptionalInt.empty();
         }
         try {
-            return Integer.parseInt(room, ADMIN_ROOM.length(), room.length(), 10);
+            return OptionalInt.of(Integer.parseInt(room, ADMIN_ROOM.length(), room.length(), 10));
         } catch (NumberFormatException e) {
-            return 0;
+            return OptionalInt.empty();
         }
     }
 
