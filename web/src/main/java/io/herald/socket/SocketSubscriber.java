@@ -271,7 +271,9 @@ public final class SocketSubscriber implements Subscriber {
             LOG.fine(() -> "Send to " + id() + " failed: " + e);
             return true;
         }
-        written(frame);
+        long now = System.currentTimeMillis();
+        sent(1, frame.bytes(), now);
+        delivered(frame, now);
         pingIfDue(frame.bytes());
         return more;
     }
@@ -318,20 +320,26 @@ public final class SocketSubscriber implements Subscriber {
             LOG.fine(() -> "Send to " + id() + " failed: " + e);
             return;
         }
+        long now = System.currentTimeMillis();
         if (batch == null) {
-            written(first);
+            sent(1, payload, now);
+            delivered(first, now);
         } else {
-            batch.forEach(this::written);
+            sent(batch.size(), payload, now);
+            batch.forEach(f -> delivered(f, now));
         }
         pingIfDue(payload);
     }
 
-    /** Counts a written frame for operators, and a written event as delivered (timed when it is live). */
-    private void written(OutgoingFrame frame) {
-        long now = System.currentTimeMillis();
-        framesSent = framesSent + 1; // single writer: the sender
-        bytesSent = bytesSent + frame.bytes();
+    /** Counts one write of {@code frames} frames ({@code bytes} of payload) at {@code now} (epoch ms), for operators. */
+    private void sent(int frames, int bytes, long now) {
+        framesSent = framesSent + frames; // single writer: the sender
+        bytesSent = bytesSent + bytes;
         lastSentAt = now;
+    }
+
+    /** Counts a written event as delivered, timed when it is live (written at {@code now}, epoch ms). */
+    private void delivered(OutgoingFrame frame, long now) {
         if (frame.event()) {
             meter.delivered(frame.committedAt(), frame.committedAt() > 0 ? now : 0);
         }
