@@ -1,0 +1,150 @@
+package io.herald.it.incontainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.api.HeraldEvent;
+import io.herald.commerce.control.CommerceChannels;
+import io.herald.commerce.control.CommerceKind;
+import io.herald.commerce.control.CommerceStore;
+import io.herald.common.control.JsonInput;
+import io.herald.delivery.control.EventEnvelope;
+import io.herald.delivery.control.SessionRegistry;
+import io.herald.eventlog.control.EventLog;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.UserTransaction;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The event path inside the server, where a client cannot look: Herald's WAR on Arquillian's managed
+ * Payara Micro (arquillian.xml) with a real Artemis broker and database, the test running in the WAR
+ * with Herald's beans injected. A change made in a transaction is in the event log and reaches
+ * subscribers only once that transaction commits; a rolled-back one leaves no row, no record and no
+ * event; an application's own {@link HeraldEvent} joins the transaction it is fired in.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EventPathIT {
+
+    private static final String PRODUCTS = CommerceChannels.keyOfEntity("product");
+    private static final String TEST_KEY = "commerce:incontainer_test";
+
+    @Deployment
+    static WebArchive herald() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, MicroResources.war().toFile())
+                .addClasses(EventPathIT.class, RecordingSubscriber.class);
+    }
+
+    @Inject
+    CommerceStore store;
+
+    @Inject
+    SessionRegistry registry;
+
+    @Inject
+    EventLog eventLog;
+
+    @Inject
+    Event<HeraldEvent> events;
+
+    @Resource
+    UserTransaction transaction;
+
+    private RecordingSubscriber recorder;
+
+    @BeforeEach
+    void subscribe() {
+        recorder = new RecordingSubscriber();
+        registry.register(recorder);
+        registry.subscribe(recorder, PRODUCTS);
+        registry.subscribe(recorder, TEST_KEY);
+    }
+
+    @AfterEach
+    void unsubscribe() {
+        registry.remove(recorder);
+    }
+
+    @Test
+    void aCommittedChangeIsLoggedAndDeliveredAfterTheCommit() throws Exception {
+        long before = eventLog.lastId();
+        transaction.begin();
+        Map<String, Object> lamp = store.create(CommerceKind.PRODUCTS, product("Desk lamp", "IC-LAMP-1"));
+        Thread.sleep(300);
+        assertTrue(recorder.events().isEmpty(), "nothing reaches a subscriber before the commit: " + recorder.events());
+        transaction.commit();
+
+        EventEnvelope created = recorder.await(e -> "product:created".equals(e.type()), "product:created");
+        assertEquals(lamp.get("id"), created.data().getJsonNumber("id").longValue());
+        assertEquals("Desk lamp", created.data().getString("name"));
+        assertEquals(Set.of(PRODUCTS), created.routingKeys());
+        assertTrue(created.id() > before, "a durable event has an id from the event log");
+        List<EventEnvelope> logged = eventLog.after(CommerceChannels.PRODUCT, before, 100);
+        assertEquals(List.of(created.id()), logged.stream().filter(e -> "product:created".equals(e.type())).map(EventEnvelope::id).toList(),
+                "the event log holds the change once, under the id the subscriber got");
+    }
+
+    @Test
+    void aRolledBackChangeLeavesNoRecordNoRowAndNoEvent() throws Exception {
+        long before = eventLog.lastId();
+        transaction.begin();
+        store.create(CommerceKind.PRODUCTS, product("Ghost chair", "IC-GHOST-1"));
+        transaction.rollback();
+        // a committed change after it: once it arrives, the rolled-back one would have too
+        store.create(CommerceKind.PRODUCTS, product("Fence post", "IC-FENCE-1"));
+
+        recorder.await(e -> "Fence post".equals(e.data().getString("name", null)), "the committed change after the rollback");
+        assertFalse(recorder.events().stream().anyMatch(e -> "Ghost chair".equals(e.data().getString("name", null))),
+                "no event of the rolled-back change: " + recorder.events());
+        assertFalse(eventLog.after(CommerceChannels.PRODUCT, before, 100).stream()
+                .anyMatch(e -> "Ghost chair".equals(e.data().getString("name", null))), "no event log row of the rolled-back change");
+        assertFalse(store.list(CommerceKind.PRODUCTS).stream().anyMatch(p -> "Ghost chair".equals(p.get("name"))),
+                "no product of the rolled-back change");
+    }
+
+    @Test
+    void anApplicationsEventJoinsTheTransactionItIsFiredIn() throws Exception {
+        long before = eventLog.lastId();
+        transaction.begin();
+        events.fire(HeraldEvent.of(CommerceChannels.PRODUCT, "test:rolled-back", Json.createObjectBuilder().add("n", 1).build(), Set.of(TEST_KEY)));
+        transaction.rollback();
+        transaction.begin();
+        events.fire(HeraldEvent.of(CommerceChannels.PRODUCT, "test:committed", Json.createObjectBuilder().add("n", 2).build(), Set.of(TEST_KEY)));
+        transaction.commit();
+
+        EventEnvelope committed = recorder.await(e -> "test:committed".equals(e.type()), "the committed event");
+        assertTrue(committed.durable() && committed.id() > before);
+        assertFalse(recorder.events().stream().anyMatch(e -> "test:rolled-back".equals(e.type())), "the rolled-back event went nowhere");
+        assertEquals(List.of("test:committed"), eventLog.after(CommerceChannels.PRODUCT, before, 100).stream()
+                .map(EventEnvelope::type).filter(t -> t.startsWith("test:")).toList());
+    }
+
+    @Test
+    void anEphemeralEventOutsideATransactionGoesOutAtOnceAndIsNotLogged() throws Exception {
+        long before = eventLog.lastId();
+        events.fire(new HeraldEvent(CommerceChannels.PRODUCT, "test:ephemeral", Json.createObjectBuilder().add("n", 3).build(), Set.of(TEST_KEY), false));
+
+        EventEnvelope ephemeral = recorder.await(e -> "test:ephemeral".equals(e.type()), "the ephemeral event");
+        assertEquals(0, ephemeral.id(), "an ephemeral event has no event log id");
+        assertEquals(3, ephemeral.data().getInt("n"));
+        assertFalse(eventLog.after(CommerceChannels.PRODUCT, before, 100).stream().anyMatch(e -> "test:ephemeral".equals(e.type())),
+                "an ephemeral event leaves no row");
+    }
+
+    private static JsonInput product(String name, String sku) {
+        return JsonInput.of(Json.createObjectBuilder().add("name", name).add("sku", sku + "-" + System.nanoTime()).add("price", new java.math.BigDecimal("12.50")).build());
+    }
+}
