@@ -12,29 +12,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.ContainerController;
 
 /**
- * A Payara Server domain of its own (under target/, ports from a free port base), from the
- * distribution that the {@code full-servers} profile unpacked; configured by the repository's
- * script as a user would run it, and stopped and deleted at the end.
+ * A Payara Server domain of its own (in the distribution that the {@code full-servers} profile
+ * unpacked under target/, ports from a free port base, bound to 127.0.0.1), started and stopped by
+ * Arquillian's managed Payara Server container ({@value #CONTAINER} in {@code arquillian-payara-server.xml},
+ * manual mode); configured by the repository's script as a user would run it.
  */
 final class PayaraServer implements Gateway, AutoCloseable {
 
+    /** The container's qualifier in arquillian-payara-server.xml. */
+    static final String CONTAINER = "payara-server";
+
     private static final String DOMAIN = "herald-it";
+    private final ContainerController controller;
     private final Path home;
     private final Path domains;
     private final Path log;
     private final int portBase;
 
-    private PayaraServer(Path home, Path domains, Path log, int portBase) {
+    private PayaraServer(ContainerController controller, Path home, Path log, int portBase) {
+        this.controller = controller;
         this.home = home;
-        this.domains = domains;
+        // the default domain folder: Arquillian's container starts and stops a domain by its name there
+        this.domains = home.resolve("glassfish/domains");
         this.log = log;
         this.portBase = portBase;
     }
 
-    /** Creates and starts the domain. */
-    static PayaraServer start() throws Exception {
+    /**
+     * Creates the domain and hands it to Arquillian. Its managed Payara Server container starts the
+     * domain when the first archive is deployed to it ({@code Deployer.deploy}), and stops it when
+     * the test closes this server.
+     */
+    static PayaraServer start(ContainerController controller) throws Exception {
         Path home = Path.of(System.getProperty("herald.payara.home", "target/payara/payara6")).toAbsolutePath();
         if (!Files.isRegularFile(home.resolve("bin/asadmin"))) {
             throw new IllegalStateException("no Payara Server at " + home + " (the full-servers profile unpacks it)");
@@ -45,14 +57,15 @@ final class PayaraServer implements Gateway, AutoCloseable {
                 files.forEach(f -> f.toFile().setExecutable(true));
             }
         }
-        Path domains = Files.createDirectories(Path.of("target", "payara-domains").toAbsolutePath());
         Path log = Files.createDirectories(Path.of(System.getProperty("herald.it.logs", "target/it-logs"))).resolve("payara-server.log");
-        PayaraServer server = new PayaraServer(home, domains, log, freePortBase());
-        server.asadmin(Map.of(), "delete-domain", "--domaindir", domains.toString(), DOMAIN).waitFor();
-        server.check(server.asadmin(Map.of(), "create-domain", "--nopassword=true", "--portbase", String.valueOf(server.portBase),
-                "--domaindir", domains.toString(), DOMAIN));
+        PayaraServer server = new PayaraServer(controller, home, log, freePortBase());
+        server.asadmin(Map.of(), "delete-domain", DOMAIN).waitFor();
+        server.check(server.asadmin(Map.of(), "create-domain", "--nopassword=true", "--portbase", String.valueOf(server.portBase), DOMAIN));
         server.loopbackOnly();
-        server.check(server.asadmin(Map.of(), "start-domain", "--domaindir", domains.toString(), DOMAIN));
+        controller.start(CONTAINER, Map.of(
+                "payaraHome", home.toString(),
+                "domain", DOMAIN,
+                "adminPort", String.valueOf(server.adminPort())));
         return server;
     }
 
@@ -70,9 +83,13 @@ final class PayaraServer implements Gateway, AutoCloseable {
         Files.writeString(config, xml);
     }
 
+    private int adminPort() {
+        return portBase + 48;
+    }
+
     /** The admin options a script needs to reach this domain ({@code ASADMIN_OPTS}). */
     String adminOptions() {
-        return "--port " + (portBase + 48);
+        return "--port " + adminPort();
     }
 
     String asadminPath() {
@@ -114,9 +131,18 @@ final class PayaraServer implements Gateway, AutoCloseable {
         check(asadmin(Map.of(), all.toArray(String[]::new)));
     }
 
+    /** The names of the domain JVM's live threads, from a thread dump (the domain writes its pid to config/pid). */
+    String threadDump() throws Exception {
+        String pid = Files.readString(domains.resolve(DOMAIN).resolve("config/pid")).trim();
+        Process p = new ProcessBuilder("jcmd", pid, "Thread.print").redirectErrorStream(true).start();
+        String dump = new String(p.getInputStream().readAllBytes());
+        p.waitFor(1, TimeUnit.MINUTES);
+        return dump;
+    }
+
     @Override
-    public void close() throws Exception {
-        asadmin(Map.of(), "stop-domain", "--domaindir", domains.toString(), DOMAIN).waitFor(2, TimeUnit.MINUTES);
+    public void close() {
+        controller.stop(CONTAINER);
     }
 
     private Process asadmin(Map<String, String> environment, String... args) throws IOException {

@@ -2,6 +2,7 @@ package io.herald.it.fullserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.it.ExternalBroker;
@@ -14,21 +15,50 @@ import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The EAR on Payara Server, configured only by {@code server-config/src/main/payara/herald-resources.sh}
- * as the README says: a domain of its own, PostgreSQL, an external Artemis broker that requires a login. The script runs
- * twice (the second run finds everything and redeploys); then a smoke test of every deployed API
- * and readiness. Runs in the {@code full-servers} profile ({@code .ci/run} enables it).
+ * The EAR on Payara Server, in a domain of its own that Arquillian's managed Payara Server container
+ * starts and stops, configured only by {@code server-config/src/main/payara/herald-resources.sh} as the
+ * README says: PostgreSQL, an external Artemis broker that requires a login. First Arquillian deploys
+ * the EAR on the unconfigured domain, as a user who skipped the script would: the deployment fails and
+ * leaves none of Herald's threads behind. Then the script runs twice
+ * (the second run finds everything and redeploys); then a smoke test of every deployed API and
+ * readiness. Runs in the {@code full-servers} profile ({@code .ci/run} enables it).
  */
+@ExtendWith(ArquillianExtension.class)
 class PayaraServerIT {
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = "herald", managed = false, testable = false)
+    @TargetsContainer(PayaraServer.CONTAINER)
+    static EnterpriseArchive herald() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, FullServerSmoke.ear().toFile());
+    }
 
     @Test
     void theEarDeploysByTheScriptAndEveryApiAnswers() throws Exception {
         String pg = FullServerSmoke.emptyDatabase();
         Path script = Path.of(System.getProperty("herald.payara.script", "../server-config/src/main/payara/herald-resources.sh")).toAbsolutePath();
-        try (ExternalBroker broker = ExternalBroker.withLogin("herald-full", "full-server-secret").start(); PayaraServer server = PayaraServer.start()) {
+        try (ExternalBroker broker = ExternalBroker.withLogin("herald-full", "full-server-secret").start(); PayaraServer server = PayaraServer.start(controller)) {
+            // Arquillian starts the domain and deploys the EAR on it as a user who skipped the script would: it fails
+            assertThrows(Exception.class, () -> deployer.deploy("herald"), "without the script's resources the deployment fails");
+            assertFalse(server.threadDump().contains("\"herald-"), "a failed deployment leaves no thread of Herald's running");
+
             Map<String, String> env = FullServerSmoke.scriptEnvironment(pg, broker);
             env.put("HERALD_RAR", Path.of("../server-config/artemis-ra/target/artemis-ra.rar").toAbsolutePath().toString());
 

@@ -5,42 +5,51 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.ContainerController;
 
 /**
- * A WildFly server ({@code standalone-full}) of its own: a copy of the distribution that the
- * {@code full-servers} profile unpacked (the script adds modules, so every run starts from the
- * distribution), bound to 127.0.0.1 with a free port offset, configured by the repository's script
- * as a user would run it, and shut down at the end.
+ * A WildFly server ({@code standalone-full}) of its own, started and stopped by Arquillian's managed
+ * WildFly container ({@value #CONTAINER} in {@code arquillian-wildfly.xml}, manual mode): a copy of the
+ * distribution that the {@code full-servers} profile unpacked (the script adds modules, so every run
+ * starts from the distribution), bound to 127.0.0.1 with a free port offset, configured by the
+ * repository's script as a user would run it.
  */
 final class WildFlyServer implements Gateway, AutoCloseable {
+
+    /** The container's qualifier in arquillian-wildfly.xml. */
+    static final String CONTAINER = "wildfly";
 
     /** The ports of standalone-full without an offset (IIOP, AJP, HTTP, HTTPS, management, transactions). */
     private static final List<Integer> PORTS = List.of(3528, 3529, 4712, 4713, 8009, 8080, 8443, 9990, 9993);
 
+    private final ContainerController controller;
     private final Path home;
-    private final Path log;
+    private final Path scriptLog;
     private final int offset;
-    private final Process process;
+    private final Map<String, String> configuration;
 
-    private WildFlyServer(Path home, Path log, int offset, Process process) {
+    private WildFlyServer(ContainerController controller, Path home, Path scriptLog, int offset) {
+        this.controller = controller;
         this.home = home;
-        this.log = log;
+        this.scriptLog = scriptLog;
         this.offset = offset;
-        this.process = process;
+        this.configuration = Map.of(
+                "jbossHome", home.toString(),
+                "managementPort", String.valueOf(9990 + offset),
+                "javaVmArguments", "-Xmx768m -Djboss.socket.binding.port-offset=" + offset
+                        + " -Djboss.bind.address=127.0.0.1 -Djboss.bind.address.management=127.0.0.1");
     }
 
-    /** Copies the distribution and starts the server; returns once its management interface answers. */
-    static WildFlyServer start() throws Exception {
+    /** Copies the distribution and has Arquillian start the server; returns once it is up. */
+    static WildFlyServer start(ContainerController controller) throws Exception {
         Path distribution = Path.of(System.getProperty("herald.wildfly.home", "target/wildfly/wildfly-39.0.1.Final")).toAbsolutePath();
         if (!Files.isRegularFile(distribution.resolve("bin/standalone.sh"))) {
             throw new IllegalStateException("no WildFly at " + distribution + " (the full-servers profile unpacks it)");
@@ -50,36 +59,9 @@ final class WildFlyServer implements Gateway, AutoCloseable {
         run(List.of("cp", "-a", distribution.toString(), home.toString()));
         Path log = Files.createDirectories(Path.of(System.getProperty("herald.it.logs", "target/it-logs"))).resolve("wildfly.log");
         int offset = freeOffset();
-        Process process = new ProcessBuilder("bash", home.resolve("bin/standalone.sh").toString(), "-c", "standalone-full.xml",
-                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1", "-Djboss.socket.binding.port-offset=" + offset)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        WildFlyServer server = new WildFlyServer(home, log, offset, process);
-        server.awaitManagement();
+        WildFlyServer server = new WildFlyServer(controller, home, log, offset);
+        controller.start(CONTAINER, server.configuration);
         return server;
-    }
-
-    private void awaitManagement() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("WildFly exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> reply = client.send(HttpRequest.newBuilder(management("/health/live")).build(), HttpResponse.BodyHandlers.discarding());
-                if (reply.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("WildFly did not start within 3 minutes; see " + log);
-    }
-
-    Path home() {
-        return home;
     }
 
     /** The options the script passes to the JBoss CLI ({@code JBOSS_CLI_OPTS}). */
@@ -91,40 +73,63 @@ final class WildFlyServer implements Gateway, AutoCloseable {
         return URI.create("http://127.0.0.1:" + (9990 + offset) + path);
     }
 
-    /** Runs a script with the environment; its output goes to the server's IT log; @return the exit code */
+    /**
+     * Runs a script with the environment; its output goes to the scripts' IT log. A script that adds
+     * modules restarts the server ({@code shutdown --restart=true}): WildFly then exits and leaves the
+     * restart to whatever launched it (standalone.sh loops), so here Arquillian starts it again, with
+     * the same configuration, while the script waits for it. @return the script's exit code
+     */
     int run(Path script, Map<String, String> environment) throws Exception {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("WILDFLY_HOME", home.toString());
         env.put("JBOSS_CLI_OPTS", cliOptions());
-        return FullServerSmoke.runScript(script, env, log);
-    }
-
-    /** Runs one JBoss CLI command; @return its exit code (its output goes to the log) */
-    int cli(String command) throws Exception {
-        Process p = new ProcessBuilder("bash", home.resolve("bin/jboss-cli.sh").toString(), "--connect", cliOptions(), "--command=" + command)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("the JBoss CLI did not finish within 5 minutes; see " + log);
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> exit = runner.submit(() -> FullServerSmoke.runScript(script, env, scriptLog));
+            ProcessHandle jvm = serverJvm();
+            while (!exit.isDone()) {
+                if (!jvm.isAlive()) {
+                    try {
+                        controller.stop(CONTAINER);
+                    } catch (RuntimeException alreadyGone) {
+                        // the process has exited; stop only brings Arquillian's view of it up to date
+                    }
+                    controller.start(CONTAINER, configuration);
+                    jvm = serverJvm();
+                }
+                Thread.sleep(200);
+            }
+            return exit.get();
+        } finally {
+            runner.shutdownNow();
         }
-        return p.exitValue();
     }
 
-    /** The names of the server JVM's live threads, from a thread dump. */
+    /** The server JVM that Arquillian started (a child of this JVM, found by its home directory). */
+    private ProcessHandle serverJvm() {
+        String marker = "-Djboss.home.dir=" + home;
+        return ProcessHandle.current().descendants().filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no WildFly JVM with " + marker));
+    }
+
+    /** The names of the server JVM's live threads, from a thread dump of the JVM that Arquillian started. */
     String threadDump() throws Exception {
-        long pid = process.descendants().filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no WildFly JVM")).pid();
+        long pid = serverJvm().pid();
         Process p = new ProcessBuilder("jcmd", String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
         String dump = new String(p.getInputStream().readAllBytes());
         p.waitFor(1, TimeUnit.MINUTES);
         return dump;
     }
 
-    String logText() throws IOException {
-        return Files.readString(log);
+    /** What the scripts printed. */
+    String scriptOutput() throws IOException {
+        return Files.exists(scriptLog) ? Files.readString(scriptLog) : "";
     }
 
-
+    /** The server's own log. */
+    String serverLog() throws IOException {
+        return Files.readString(home.resolve("standalone/log/server.log"));
+    }
 
     @Override
     public int port() {
@@ -132,12 +137,8 @@ final class WildFlyServer implements Gateway, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        cli(":shutdown");
-        if (!process.waitFor(1, TimeUnit.MINUTES)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
+    public void close() {
+        controller.stop(CONTAINER);
     }
 
     private static void run(List<String> command) throws Exception {
