@@ -2,6 +2,7 @@ package io.herald.it.incontainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.herald.api.HeraldEvent;
@@ -34,12 +35,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Payara Micro (arquillian.xml) with a real Artemis broker and database, the test running in the WAR
  * with Herald's beans injected. A change made in a transaction is in the event log and reaches
  * subscribers only once that transaction commits; a rolled-back one leaves no row, no record and no
- * event; an application's own {@link HeraldEvent} joins the transaction it is fired in.
+ * event; an EJB call that fails half-way (a shipment whose tracking number is taken) leaves neither its
+ * earlier change nor its events; an application's own {@link HeraldEvent} joins the transaction it is
+ * fired in.
  */
 @ExtendWith(ArquillianExtension.class)
 class EventPathIT {
 
     private static final String PRODUCTS = CommerceChannels.keyOfEntity("product");
+    private static final String ORDERS = CommerceChannels.keyOfEntity("order");
+    private static final String SHIPMENTS = CommerceChannels.keyOfEntity("shipment");
     private static final String TEST_KEY = "commerce:incontainer_test";
 
     @Deployment
@@ -142,6 +147,35 @@ class EventPathIT {
         assertEquals(3, ephemeral.data().getInt("n"));
         assertFalse(eventLog.after(CommerceChannels.PRODUCT, before, 100).stream().anyMatch(e -> "test:ephemeral".equals(e.type())),
                 "an ephemeral event leaves no row");
+    }
+
+    @Test
+    void aShipmentThatCannotBeStoredChangesNothingAndPublishesNothing() throws Exception {
+        registry.subscribe(recorder, ORDERS);
+        registry.subscribe(recorder, SHIPMENTS);
+        long shipped = id(store.create(CommerceKind.ORDERS, JsonInput.of(Json.createObjectBuilder().add("total", 10).build())));
+        long refused = id(store.create(CommerceKind.ORDERS, JsonInput.of(Json.createObjectBuilder().add("total", 20).build())));
+        String tracking = "IC-TRACK-" + System.nanoTime();
+        JsonInput shipment = JsonInput.of(Json.createObjectBuilder().add("carrier", "DHL").add("tracking_number", tracking).build());
+        store.ship(shipped, shipment);
+        recorder.await(e -> "shipment:created".equals(e.type()) && tracking.equals(e.data().getString("tracking_number", null)), "the first shipment");
+        long before = eventLog.lastId();
+
+        // the same tracking number again: the shipment's row is refused, so the order's change in the same EJB call goes too
+        assertThrows(Exception.class, () -> store.ship(refused, shipment));
+        store.create(CommerceKind.PRODUCTS, product("Fence post", "IC-FENCE-2"));
+
+        recorder.await(e -> "Fence post".equals(e.data().getString("name", null)), "the committed change after the refused one");
+        assertFalse(recorder.events().stream().anyMatch(e -> e.id() > before && e.type().startsWith("order:")
+                && e.data().getJsonNumber("id").longValue() == refused), "no event of the refused order's change: " + recorder.events());
+        assertEquals(1, recorder.events().stream().filter(e -> "shipment:created".equals(e.type())).count(), "only the first shipment was announced");
+        assertEquals("pending", store.find(CommerceKind.ORDERS, refused).get("status"), "the refused order was not changed");
+        assertEquals(List.of("product:created"), eventLog.after(CommerceChannels.PRODUCT, before, 100).stream().map(EventEnvelope::type).toList(),
+                "the event log holds only the change after the refused one");
+    }
+
+    private static long id(Map<String, Object> record) {
+        return ((Number) record.get("id")).longValue();
     }
 
     private static JsonInput product(String name, String sku) {
