@@ -5,11 +5,14 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 
 /**
  * Recognises an error that means "the database cannot be reached now" (a pool that cannot open a
- * connection within its wait, a connection that broke, a server shutting down or starting up) and
+ * connection within its wait, a connection that broke, also as its transaction began or committed,
+ * a server shutting down or starting up) and
  * answers it as every REST endpoint does while the database is away: 503 in the REST error shape
  * with {@code Retry-After}, never a 500. Nothing was committed: a client may retry.
  */
@@ -24,6 +27,16 @@ public final class DatabaseUnavailable {
      * connect now" (starting up), H2's broken connection and its database closed.
      */
     private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "90067", "90098", "90121");
+
+    /**
+     * What the drivers say when the connection is gone (PostgreSQL's admin shutdown 57P01, a closed
+     * connection 08003, a broken socket 08006; H2's 90067 and 90098). The transaction manager reports a
+     * connection that fails as its transaction begins or commits as an {@link XAException} that keeps
+     * only the failure's text, without its cause or SQL state, so that text is all there is to go by.
+     */
+    private static final List<String> CONNECTION_GONE = List.of("terminating connection due to administrator command",
+            "This connection has been closed", "An I/O error occurred while sending to the backend",
+            "Connection is broken", "Database is already closed");
 
     private DatabaseUnavailable() {
     }
@@ -43,6 +56,12 @@ public final class DatabaseUnavailable {
                 String message = String.valueOf(sql.getMessage());
                 // GlassFish/Payara's pool: "Error in allocating a connection. Cause: Connection could not be allocated because: …"
                 if (message.contains("allocating a connection") || message.contains("could not be allocated")) {
+                    return true;
+                }
+            }
+            if (t instanceof XAException) {
+                String message = String.valueOf(t.getMessage());
+                if (CONNECTION_GONE.stream().anyMatch(message::contains)) {
                     return true;
                 }
             }

@@ -7,6 +7,7 @@ import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUnavailableTest {
@@ -20,6 +21,16 @@ class DatabaseUnavailableTest {
                 "Error in allocating a connection. Cause: Connection could not be allocated because: Connection refused"))));
         assertTrue(DatabaseUnavailable.causedBy(new SQLTransientConnectionException("pool timeout")));
         assertTrue(DatabaseUnavailable.causedBy(new SQLException("Connection is broken", "90067")));
+    }
+
+    @Test
+    void aConnectionThatFailsAsItsTransactionBeginsOrCommitsIsTheDatabaseBeingAway() {
+        // as Payara's transaction manager reports it: an XAException with the resource's failure as text only
+        assertTrue(DatabaseUnavailable.causedBy(new EJBException(new IllegalStateException(new XAException(
+                "jakarta.resource.spi.LocalTransactionException: FATAL: terminating connection due to administrator command")))));
+        assertTrue(DatabaseUnavailable.causedBy(new IllegalStateException(new XAException(
+                "com.sun.appserv.connectors.internal.api.PoolingException: jakarta.resource.spi.LocalTransactionException: This connection has been closed."))));
+        assertFalse(DatabaseUnavailable.causedBy(new XAException("jakarta.resource.spi.LocalTransactionException: deadlock detected")));
     }
 
     @Test
