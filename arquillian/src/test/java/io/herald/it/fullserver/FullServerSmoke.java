@@ -75,6 +75,19 @@ final class FullServerSmoke {
         return p.exitValue();
     }
 
+    /** The EAR as an archive for Arquillian's {@code @Deployment}: both full-server tests deploy it unconfigured first. */
+    static org.jboss.shrinkwrap.api.spec.EnterpriseArchive earArchive() {
+        return org.jboss.shrinkwrap.api.ShrinkWrap.createFromZipFile(org.jboss.shrinkwrap.api.spec.EnterpriseArchive.class, ear().toFile());
+    }
+
+    /** A thread dump of the server JVM with this pid (its threads' names: what a failed deployment may have left running). */
+    static String threadDump(long pid) throws Exception {
+        Process p = new ProcessBuilder("jcmd", String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+        String dump = new String(p.getInputStream().readAllBytes());
+        p.waitFor(1, java.util.concurrent.TimeUnit.MINUTES);
+        return dump;
+    }
+
     static Path ear() {
         return Path.of(System.getProperty("herald.ear", "../ear/target/herald.ear")).toAbsolutePath();
     }

@@ -133,11 +133,7 @@ final class PayaraServer implements Gateway, AutoCloseable {
 
     /** The names of the domain JVM's live threads, from a thread dump (the domain writes its pid to config/pid). */
     String threadDump() throws Exception {
-        String pid = Files.readString(domains.resolve(DOMAIN).resolve("config/pid")).trim();
-        Process p = new ProcessBuilder("jcmd", pid, "Thread.print").redirectErrorStream(true).start();
-        String dump = new String(p.getInputStream().readAllBytes());
-        p.waitFor(1, TimeUnit.MINUTES);
-        return dump;
+        return FullServerSmoke.threadDump(Long.parseLong(Files.readString(domains.resolve(DOMAIN).resolve("config/pid")).trim()));
     }
 
     @Override

@@ -21,7 +21,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +46,7 @@ class PayaraServerIT {
     @Deployment(name = "herald", managed = false, testable = false)
     @TargetsContainer(PayaraServer.CONTAINER)
     static EnterpriseArchive herald() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, FullServerSmoke.ear().toFile());
+        return FullServerSmoke.earArchive();
     }
 
     @Test

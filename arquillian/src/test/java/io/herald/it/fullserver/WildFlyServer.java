@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.ContainerController;
 
 /**
@@ -85,21 +85,25 @@ final class WildFlyServer implements Gateway, AutoCloseable {
         env.put("JBOSS_CLI_OPTS", cliOptions());
         ExecutorService runner = Executors.newSingleThreadExecutor();
         try {
-            Future<Integer> exit = runner.submit(() -> FullServerSmoke.runScript(script, env, scriptLog));
-            ProcessHandle jvm = serverJvm();
-            while (!exit.isDone()) {
-                if (!jvm.isAlive()) {
-                    try {
-                        controller.stop(CONTAINER);
-                    } catch (RuntimeException alreadyGone) {
-                        // the process has exited; stop only brings Arquillian's view of it up to date
-                    }
-                    controller.start(CONTAINER, configuration);
-                    jvm = serverJvm();
+            CompletableFuture<Integer> scriptDone = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return FullServerSmoke.runScript(script, env, scriptLog);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
                 }
-                Thread.sleep(200);
+            }, runner);
+            while (true) {
+                CompletableFuture.anyOf(scriptDone, serverJvm().onExit()).get();
+                if (scriptDone.isDone()) {
+                    return scriptDone.get();
+                }
+                try {
+                    controller.stop(CONTAINER);
+                } catch (RuntimeException alreadyGone) {
+                    // the process has exited; stop only brings Arquillian's view of it up to date
+                }
+                controller.start(CONTAINER, configuration);
             }
-            return exit.get();
         } finally {
             runner.shutdownNow();
         }
@@ -114,11 +118,7 @@ final class WildFlyServer implements Gateway, AutoCloseable {
 
     /** The names of the server JVM's live threads, from a thread dump of the JVM that Arquillian started. */
     String threadDump() throws Exception {
-        long pid = serverJvm().pid();
-        Process p = new ProcessBuilder("jcmd", String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
-        String dump = new String(p.getInputStream().readAllBytes());
-        p.waitFor(1, TimeUnit.MINUTES);
-        return dump;
+        return FullServerSmoke.threadDump(serverJvm().pid());
     }
 
     /** What the scripts printed. */

@@ -17,7 +17,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,7 +42,7 @@ class WildFlyServerIT {
     @Deployment(name = "herald", managed = false, testable = false)
     @TargetsContainer(WildFlyServer.CONTAINER)
     static EnterpriseArchive herald() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, FullServerSmoke.ear().toFile());
+        return FullServerSmoke.earArchive();
     }
 
     @Test
