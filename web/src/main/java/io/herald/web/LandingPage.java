@@ -1,5 +1,6 @@
 package io.herald.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
  * data beyond the URLs; the request's own host is escaped before it goes into the page.
  */
 @Path("")
+@ApplicationScoped
 public class LandingPage {
 
     static final String SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";

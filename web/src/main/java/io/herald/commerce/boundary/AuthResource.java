@@ -7,6 +7,7 @@ import io.herald.commerce.control.CommerceSignIn;
 import io.herald.commerce.entity.BackOfficeUser;
 import io.herald.common.control.JsonInput;
 import io.herald.web.ErrorResponses;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 /** Login with e-mail and password into an HTTP session (cookie), logout, and who am I. */
 @Path("commerce/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class AuthResource {
 
     @Inject

@@ -7,6 +7,7 @@ import io.herald.common.control.UnknownRecordException;
 import io.herald.common.control.WireJson;
 import io.herald.commerce.control.CommerceKind;
 import io.herald.commerce.control.CommerceStore;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -30,59 +31,60 @@ import jakarta.ws.rs.core.UriBuilder;
 @Path("commerce/api/{collection: customers|products|orders|shipments|transactions}")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresCommerceLogin
+@ApplicationScoped
 public class CommerceResource {
 
     @Inject
     CommerceStore store;
 
-    @PathParam("collection")
-    String collection;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
-        JsonObject created = WireJson.object(store.create(kind(), JsonInput.parse(body)));
+    public Response create(@PathParam("collection") String collection, String body) {
+        JsonObject created = WireJson.object(store.create(kind(collection), JsonInput.parse(body)));
         return Response.created(UriBuilder.fromPath("/commerce/api/{c}/{id}").build(collection, created.get("id")))
                 .entity(created).build();
     }
 
     @GET
-    public JsonArray list() {
+    public JsonArray list(@PathParam("collection") String collection) {
         JsonArrayBuilder all = JSON.createArrayBuilder();
-        store.list(kind()).forEach(state -> all.add(WireJson.builder(state)));
+        store.list(kind(collection)).forEach(state -> all.add(WireJson.builder(state)));
         return all.build();
     }
 
     @GET
     @Path("{id}")
-    public JsonObject find(@PathParam("id") String id) {
-        return WireJson.object(store.find(kind(), parseId(id)));
+    public JsonObject find(@PathParam("collection") String collection, @PathParam("id") String id) {
+        CommerceKind kind = kind(collection);
+        return WireJson.object(store.find(kind, parseId(kind, id)));
     }
 
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject update(@PathParam("id") String id, String body) {
-        long recordId = parseId(id);
-        return WireJson.object(store.update(kind(), recordId, JsonInput.parse(body)));
+    public JsonObject update(@PathParam("collection") String collection, @PathParam("id") String id, String body) {
+        CommerceKind kind = kind(collection);
+        long recordId = parseId(kind, id);
+        return WireJson.object(store.update(kind, recordId, JsonInput.parse(body)));
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        store.delete(kind(), parseId(id));
+    public Response delete(@PathParam("collection") String collection, @PathParam("id") String id) {
+        CommerceKind kind = kind(collection);
+        store.delete(kind, parseId(kind, id));
         return Response.noContent().build();
     }
 
-    private CommerceKind kind() {
+    private static CommerceKind kind(String collection) {
         return CommerceKind.ofCollection(collection).orElseThrow();
     }
 
-    private long parseId(String id) {
+    private static long parseId(CommerceKind kind, String id) {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new UnknownRecordException(kind().label() + " " + id + " not found");
+            throw new UnknownRecordException(kind.label() + " " + id + " not found");
         }
     }
 }

@@ -4,6 +4,7 @@ import io.herald.common.control.JsonInput;
 import io.herald.common.control.UnknownRecordException;
 import io.herald.common.control.WireJson;
 import io.herald.commerce.control.CommerceStore;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.UriBuilder;
 @Path("commerce/api/orders/{id}/ship")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresCommerceLogin
+@ApplicationScoped
 public class OrderShippingResource {
 
     @Inject

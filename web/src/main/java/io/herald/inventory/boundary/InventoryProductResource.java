@@ -8,6 +8,7 @@ import io.herald.common.control.JsonInput;
 import io.herald.common.control.UnknownRecordException;
 import io.herald.inventory.control.ExpiryScan;
 import io.herald.inventory.control.ProductShelf;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -35,6 +36,7 @@ import jakarta.ws.rs.core.UriBuilder;
 @Path("inventory/api/products")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(RolesAllowedFeature.ANY)
+@ApplicationScoped
 public class InventoryProductResource {
 
     @Inject

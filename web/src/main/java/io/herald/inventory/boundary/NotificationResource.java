@@ -10,6 +10,7 @@ import io.herald.common.control.UnknownRecordException;
 import io.herald.inventory.control.Inbox;
 import io.herald.inventory.control.NotificationView;
 import io.herald.inventory.entity.Notification;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -37,6 +38,7 @@ import java.util.Set;
 @Path("inventory/api/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(RolesAllowedFeature.ANY)
+@ApplicationScoped
 public class NotificationResource {
 
     private static final Set<String> FIELDS = Set.of("user_id", "message", "type", "productName");

@@ -1,5 +1,6 @@
 package io.herald.operations.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * page's relative links work under any context root.
  */
 @Path("admin")
+@ApplicationScoped
 public class AdminPage {
 
     private static final Map<String, String> FILES = Map.of(

@@ -13,6 +13,7 @@ import io.herald.publish.boundary.EventResource;
 import io.herald.publish.control.EventIntake;
 import io.herald.publish.control.IngestRejections;
 import io.herald.web.ErrorResponses;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +39,7 @@ import java.util.logging.Logger;
  */
 @Path("admin/api")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class AdminResource {
 
     private static final Logger LOG = Logger.getLogger(AdminResource.class.getName());

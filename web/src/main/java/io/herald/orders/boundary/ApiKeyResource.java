@@ -1,6 +1,7 @@
 package io.herald.orders.boundary;
 
 import io.herald.orders.control.Organizations;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 @Path("orders/api/keys/{apiKey}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@ApplicationScoped
 public class ApiKeyResource {
 
     @Inject

@@ -5,6 +5,7 @@ import static io.herald.common.control.Jsons.JSON;
 import io.herald.common.control.JsonInput;
 import io.herald.orders.control.OrderBook;
 import io.herald.orders.control.OrderView;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.UriBuilder;
 @Path("orders/api/orders")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresApiKey
+@ApplicationScoped
 public class OrderResource {
 
     @Inject

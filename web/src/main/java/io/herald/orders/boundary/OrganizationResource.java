@@ -6,6 +6,7 @@ import io.herald.common.control.JsonInput;
 import io.herald.orders.control.IssuedKey;
 import io.herald.orders.control.OrganizationView;
 import io.herald.orders.control.Organizations;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.UriBuilder;
 @Path("orders/api/organizations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@ApplicationScoped
 public class OrganizationResource {
 
     @Inject

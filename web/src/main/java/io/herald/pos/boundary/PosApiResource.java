@@ -16,6 +16,7 @@ import io.herald.pos.entity.PosOrder;
 import io.herald.pos.entity.PosRecord;
 import io.herald.pos.entity.StockItem;
 import io.herald.pos.entity.VoiceSession;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -50,6 +51,7 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"admin", PosApiResource.WRITER})
+@ApplicationScoped
 public class PosApiResource {
 
     public static final String WRITER = "pos.write";

@@ -4,6 +4,7 @@ import static io.herald.common.control.Jsons.JSON;
 
 import io.herald.api.HeraldEvent;
 import io.herald.publish.control.EventIntake;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 @Path("api/events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@ApplicationScoped
 public class EventResource {
 
     @Inject

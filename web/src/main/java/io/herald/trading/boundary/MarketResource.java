@@ -10,6 +10,7 @@ import io.herald.trading.control.MarketData;
 import io.herald.trading.control.Timeframe;
 import io.herald.trading.control.TradingMarkets;
 import io.herald.trading.control.TradingRooms;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -37,6 +38,7 @@ import java.util.Set;
  */
 @Path("trading/api/market")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class MarketResource {
 
     public static final String FEED = "market.feed";

@@ -8,6 +8,7 @@ import io.herald.common.control.InvalidInputException;
 import io.herald.common.control.JsonInput;
 import io.herald.trading.control.Positions;
 import io.herald.trading.control.TradingMarkets;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -30,6 +31,7 @@ import java.util.Set;
 @Path("trading/api/positions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(RolesAllowedFeature.ANY)
+@ApplicationScoped
 public class PositionResource {
 
     static final int MAX_LEVERAGE = 125;

@@ -6,6 +6,7 @@ import io.herald.auth.boundary.BearerTokenMechanism;
 import io.herald.auth.boundary.RolesAllowedFeature;
 import io.herald.common.control.JsonInput;
 import io.herald.trading.control.TradingNotifications;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -30,6 +31,7 @@ import java.util.Set;
 @Path("trading/api/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(RolesAllowedFeature.ANY)
+@ApplicationScoped
 public class TradingNotificationResource {
 
     @Inject

@@ -6,6 +6,7 @@ import io.herald.common.control.InvalidInputException;
 import io.herald.common.control.JsonInput;
 import io.herald.common.control.WireJson;
 import io.herald.trading.control.SystemAnnouncements;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -29,6 +30,7 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@ApplicationScoped
 public class TradingSystemResource {
 
     private static final Set<String> STATUSES = Set.of("operational", "degraded", "down", "maintenance");
