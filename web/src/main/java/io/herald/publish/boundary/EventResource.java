@@ -4,8 +4,8 @@ import static io.herald.common.control.Jsons.JSON;
 
 import io.herald.api.HeraldEvent;
 import io.herald.publish.control.EventIntake;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
