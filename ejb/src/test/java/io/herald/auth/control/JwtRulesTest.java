@@ -186,4 +186,64 @@ class JwtRulesTest {
         assertEquals("alice", rotating.verify(byStranger).subject());
         assertEquals("Invalid token signature", assertThrows(InvalidTokenException.class, () -> rotating.verify(byTrusted)).reason());
     }
+    @Test
+    void aTokenThatPassedIsCheckedAgainstTheClockAgainOnEveryUse() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        List<JWK> keys = List.of(trusted.toPublicJWK());
+        JwtRules rules = new JwtRules(() -> keys, Optional.of(ISSUER), Set.of(), Duration.ZERO, Optional.of(Duration.ofMinutes(5)), moving);
+        String token = rs256(c -> c.notBeforeTime(Date.from(NOW.minusSeconds(1))).expirationTime(Date.from(NOW.plusSeconds(120))));
+
+        VerifiedToken first = rules.verify(token);
+        assertEquals(first, rules.verify(" " + token + " "), "the same text passes again");
+
+        now.set(NOW.minusSeconds(30));
+        assertEquals("Token not yet valid", assertThrows(InvalidTokenException.class, () -> rules.verify(token)).reason());
+        now.set(NOW.plusSeconds(120));
+        assertEquals("Token expired", assertThrows(InvalidTokenException.class, () -> rules.verify(token)).reason());
+
+        String old = rs256(c -> c.issueTime(Date.from(NOW.minusSeconds(200))));
+        now.set(NOW);
+        assertEquals("alice", rules.verify(old).subject());
+        now.set(NOW.plusSeconds(101));
+        assertEquals("Token expired", assertThrows(InvalidTokenException.class, () -> rules.verify(old)).reason(), "older than the maximum age");
+    }
+
+    @Test
+    void aTokenThatPassedIsVerifiedAgainAfterTheKeysChanged() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<List<JWK>> keys = new java.util.concurrent.atomic.AtomicReference<>(List.of(trusted.toPublicJWK()));
+        JwtRules rotating = new JwtRules(keys::get, Optional.of(ISSUER), Set.of(), Duration.ZERO, Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
+        String token = rs256(c -> c);
+        assertEquals("alice", rotating.verify(token).subject());
+        assertEquals("alice", rotating.verify(token).subject());
+
+        keys.set(List.of(stranger.toPublicJWK()));
+        assertEquals("Invalid token signature", assertThrows(InvalidTokenException.class, () -> rotating.verify(token)).reason());
+        keys.set(List.of());
+        assertEquals(JwtRules.NO_KEY, assertThrows(InvalidTokenException.class, () -> rotating.verify(token)).reason());
+    }
+
+    @Test
+    void aTamperedCopyOfAPassedTokenIsStillRefused() throws Exception {
+        String token = rs256(c -> c);
+        assertEquals("alice", cut.verify(token).subject());
+        String[] parts = token.split("\\.");
+        String otherPayload = rs256(c -> c.subject("mallory")).split("\\.")[1];
+        assertEquals("Invalid token signature", refusal(parts[0] + "." + otherPayload + "." + parts[2]));
+    }
 }
