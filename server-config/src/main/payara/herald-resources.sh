@@ -94,19 +94,48 @@ sysprops="mp.jwt.verify.publickey.location=$(esc "$HERALD_JWT_KEY_LOCATION")"
 step "system properties (JWT key, issuer, secret key)"
 as create-system-properties "$sysprops" >/dev/null; echo "set"
 
-# tokens of up to 16 KiB in a header or ?access_token= (Grizzly allows 8 KiB of request line and headers by default)
-step "HTTP header limit 32 KiB (http-listener-1)"
-as set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=32768 >/dev/null
-echo "set"
-
-# as herald.jar: connections silent for HERALD_HTTP_IDLE_TIMEOUT_SECONDS (unfinished requests included,
-# WebSockets not) are closed; no Server / X-Powered-By header; no anonymous /openapi document.
+# http-listener-1, as herald.jar has it: tokens of up to 16 KiB in a header or ?access_token= (Grizzly allows
+# 8 KiB of request line and headers by default); connections silent for HERALD_HTTP_IDLE_TIMEOUT_SECONDS
+# (unfinished requests included, WebSockets not) are closed; no Server / X-Powered-By header. One `set` for
+# all four: Payara restarts the listener for each change it is told of, and separate commands made
+# overlapping restarts that could leave it not listening at all (PayaraServerIT: "GrizzlyProxy is NULL").
 # (herald.jar also caps open connections; Payara Server has no such setting: put a proxy in front.)
 http_set=configs.config.server-config.network-config.protocols.protocol.http-listener-1.http
-step "HTTP idle timeout ${HERALD_HTTP_IDLE_TIMEOUT_SECONDS:-15} s, no Server header, no /openapi"
-as set "$http_set.timeout-seconds=${HERALD_HTTP_IDLE_TIMEOUT_SECONDS:-15}" >/dev/null
-as set "$http_set.server-header=false" >/dev/null
-as set "$http_set.xpowered-by=false" >/dev/null
+step "HTTP header limit 32 KiB, idle timeout ${HERALD_HTTP_IDLE_TIMEOUT_SECONDS:-15} s, no Server header (http-listener-1)"
+as set "$http_set.header-buffer-length-bytes=32768" "$http_set.timeout-seconds=${HERALD_HTTP_IDLE_TIMEOUT_SECONDS:-15}" \
+  "$http_set.server-header=false" "$http_set.xpowered-by=false" >/dev/null
+echo "set"
+
+# Payara applies each of those changes by restarting the listener on its own thread, and overlapping
+# restarts can leave it not listening ("GrizzlyProxy is NULL" in server.log; PayaraServerIT saw it in
+# about one run of ten). On a local DAS, wait until it accepts connections; if it does not, restart it
+# once more (disable, enable) and fail with the remedy if that does not help either.
+listener=configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1
+listening() { # listening <address> <port>: accepts a connection within 10 s
+  for _ in $(seq 1 50); do
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
+    sleep 0.2
+  done
+  return 1
+}
+if [[ " ${ASADMIN_OPTS:-} " != *" --host "* && " ${ASADMIN_OPTS:-} " != *" -H "* ]]; then
+  step "http-listener-1 listening"
+  port=$(as get "$listener.port" | sed -n 's/^.*\.port=//p')
+  address=$(as get "$listener.address" | sed -n 's/^.*\.address=//p')
+  [[ -z "$address" || "$address" = 0.0.0.0 ]] && address=127.0.0.1
+  if ! [[ "$port" =~ ^[0-9]+$ ]]; then echo "not checked (port $port)"
+  elif listening "$address" "$port"; then echo "yes ($address:$port)"
+  else
+    as set "$listener.enabled=false" >/dev/null
+    sleep 1
+    as set "$listener.enabled=true" >/dev/null
+    if listening "$address" "$port"; then echo "yes, after a restart of the listener ($address:$port)"
+    else echo; echo "http-listener-1 is not listening on $address:$port: restart the domain (asadmin restart-domain)" >&2; exit 1; fi
+  fi
+fi
+
+# no anonymous /openapi document
+step "no /openapi"
 as set-openapi-configuration --enabled=false >/dev/null
 echo "set"
 
