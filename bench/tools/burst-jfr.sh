@@ -9,27 +9,17 @@ set -u
 JAR=$(realpath "$1"); SUBS=${2:-500}; EV=${3:-200}
 HERE=$(cd "$(dirname "$0")" && pwd); PEER=$HERE/../peer
 . "$HERE/herald-on-18080.sh"
-burst() { # burst <subscribers> <events> <tag>: prints the subscribers' result line and the first publish time
-  local n=$1 e=$2 tag=$3
-  mkfifo "in-$tag"
-  node "$PEER/subscribers.js" < "in-$tag" > "sub-$tag.out" 2> "sub-$tag.err" &
-  exec 3> "in-$tag"
-  echo "{\"url\":\"ws://127.0.0.1:18080/commerce/ws\",\"count\":$n,\"headers\":{\"Cookie\":\"$COOKIE\"},\"subscribe\":\"{\\\"type\\\":\\\"subscribe\\\",\\\"channel\\\":\\\"order_changes\\\"}\",\"waitFor\":\"connected\",\"confirm\":\"subscribed\",\"event\":\"order:updated\",\"expected\":$((n * e)),\"timeoutMs\":120000}" >&3
-  until grep -q ready "sub-$tag.out" 2>/dev/null; do sleep 0.2; done
-  local t0; t0=$(date +%s%3N)
-  node "$HERE/patch-producer.js" 18080 "$COOKIE" "$e" > "prod-$tag.out"
-  until [ "$(wc -l < "sub-$tag.out")" -ge 2 ]; do sleep 0.2; done
-  exec 3>&-
-  echo "$t0 $(tail -1 "sub-$tag.out")"
-}
-burst 200 300 warm > /dev/null
+. "$HERE/burst.sh"
+patch() { node "$HERE/patch-producer.js" 18080 "$COOKIE" "$1"; }
+commerce=ws://127.0.0.1:18080/commerce/ws; connected='"waitFor":"connected",'
+burst $P $commerce "$connected" patch 200 300 warm > /dev/null
 jcmd $P JFR.start name=burst settings=profile filename="$D/burst.jfr" > /dev/null
-RESULT=$(burst "$SUBS" "$EV" measured)
+RESULT=$(burst $P $commerce "$connected" patch "$SUBS" "$EV" measured)
 jcmd $P JFR.stop name=burst > /dev/null
 jfr print --json --events jdk.ThreadAllocationStatistics,jdk.ObjectAllocationSample burst.jfr > burst.json
 python3 - "$RESULT" "$SUBS" "$EV" <<'PY'
 import json, re, sys, collections
-t0, line = sys.argv[1].split(' ', 1)
+t0, _, _, _, line = sys.argv[1].split(' ', 4)
 r = json.loads(line)
 print(f"{sys.argv[2]} subscribers x {sys.argv[3]} events: {r['received']} received, "
       f"{r['received'] / ((r['lastAt'] - int(t0)) / 1000):.0f} deliveries/s, p50 {r['p50']} ms, p99 {r['p99']} ms")

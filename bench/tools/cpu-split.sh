@@ -8,22 +8,7 @@
 set -u
 JAR=$(realpath "$1"); SUBS=${2:-500}; EV=${3:-600}
 HERE=$(cd "$(dirname "$0")" && pwd); PEER=$HERE/../peer
-cpu() { awk '{print ($14+$15)*10}' "/proc/$1/stat"; }
-# burst <server pid> <url> <subscribe waitFor json fragment> <producer command> <n> <events> <tag>
-burst() {
-  local pid=$1 url=$2 wait=$3 producer=$4 n=$5 e=$6 tag=$7
-  mkfifo "in-$tag"
-  node "$PEER/subscribers.js" < "in-$tag" > "sub-$tag.out" 2> "sub-$tag.err" & local S=$!
-  exec 3> "in-$tag"
-  echo "{\"url\":\"$url\",\"count\":$n,\"headers\":{\"Cookie\":\"${COOKIE:-}\"},\"subscribe\":\"{\\\"type\\\":\\\"subscribe\\\",\\\"channel\\\":\\\"order_changes\\\"}\",$wait\"confirm\":\"subscribed\",\"event\":\"order:updated\",\"expected\":$((n * e)),\"timeoutMs\":120000}" >&3
-  until grep -q ready "sub-$tag.out" 2>/dev/null; do sleep 0.2; done
-  local j0 s0 t0; j0=$(cpu "$pid"); s0=$(cpu $S); t0=$(date +%s%3N)
-  $producer "$e" > "prod-$tag.out"
-  until [ "$(wc -l < "sub-$tag.out")" -ge 2 ]; do sleep 0.1; done
-  local j1 s1 t1; j1=$(cpu "$pid"); s1=$(cpu $S); t1=$(date +%s%3N)
-  exec 3>&-
-  echo "$t0 $t1 $((j1 - j0)) $((s1 - s0)) $(tail -1 "sub-$tag.out")"
-}
+. "$HERE/burst.sh"
 report() {
   python3 - "$1" "$2" <<'PY'
 import json, sys

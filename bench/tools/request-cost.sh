@@ -9,17 +9,17 @@ set -u
 JAR=$(realpath "$1"); KIND=${2:-patch}; N=${3:-3000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/herald-on-18080.sh"
+. "$HERE/burst.sh"
 if [ "$KIND" = ephemeral ]; then
   TOKEN=$(java -jar "$JAR" token bench --groups admin 2>/dev/null | tail -1)
   produce() { node "$HERE/ephemeral-producer.js" 18080 "$TOKEN" "$1"; }
 else
   produce() { node "$HERE/patch-producer.js" 18080 "$COOKIE" "$1"; }
 fi
-cpu() { awk '{print ($14+$15)*10}' /proc/$P/stat; }
 produce 500 > /dev/null
-c0=$(cpu); t0=$(date +%s%3N)
+c0=$(cpu $P); t0=$(date +%s%3N)
 produce "$N" > /dev/null
-c1=$(cpu); t1=$(date +%s%3N)
+c1=$(cpu $P); t1=$(date +%s%3N)
 python3 -c "n=$N; ms=$t1-$t0; c=$c1-$c0; print(f'$KIND: {n} requests in {ms} ms, {n*1000/ms:.0f}/s; JVM CPU {c} ms, {c/n:.2f} ms per request')"
 if [ "${JFR:-0}" = 1 ]; then
   JH=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
