@@ -246,4 +246,26 @@ class JwtRulesTest {
         String otherPayload = rs256(c -> c.subject("mallory")).split("\\.")[1];
         assertEquals("Invalid token signature", refusal(parts[0] + "." + otherPayload + "." + parts[2]));
     }
+    @Test
+    void aTokenThatPassedIsNotCheckedForItsSignatureAgainWhileTheKeyListIsTheSame() throws Exception {
+        // the supplier hands out a new list when the keys change (TokenVerifier does); the same list means the same keys,
+        // so changing this one in place shows whether the signature was checked again
+        List<JWK> keys = new java.util.ArrayList<>(List.of(trusted.toPublicJWK()));
+        JwtRules rules = new JwtRules(() -> keys, Optional.of(ISSUER), Set.of(), Duration.ZERO, Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
+        String token = rs256(c -> c);
+        String fresh = rs256(c -> c.subject("bob"));
+        assertEquals("alice", rules.verify(token).subject());
+
+        keys.set(0, stranger.toPublicJWK());
+        assertEquals("alice", rules.verify(token).subject(), "remembered: no second signature check");
+        assertEquals("Invalid token signature", assertThrows(InvalidTokenException.class, () -> rules.verify(fresh)).reason(),
+                "a token not seen before is checked");
+
+        String large = rs256(c -> c.claim("padding", "x".repeat(JwtRules.MAX_CACHED_TOKEN_LENGTH)));
+        keys.set(0, trusted.toPublicJWK());
+        assertEquals("alice", rules.verify(large).subject());
+        keys.set(0, stranger.toPublicJWK());
+        assertEquals("Invalid token signature", assertThrows(InvalidTokenException.class, () -> rules.verify(large)).reason(),
+                "a token over " + JwtRules.MAX_CACHED_TOKEN_LENGTH + " characters is not remembered");
+    }
 }
