@@ -53,8 +53,8 @@ interface FrameSink {
         if (!session.getClass().getName().startsWith("org.glassfish.tyrus.")) {
             return new AsyncRemoteSink(session);
         }
-        MethodHandle raw = session.getNegotiatedExtensions().isEmpty() ? RawFrameSink.sendRawFrame(session) : null;
-        return raw != null ? new RawFrameSink(session, raw) : new StreamingSink(session);
+        RawFrameSink raw = session.getNegotiatedExtensions().isEmpty() ? RawFrameSink.of(session) : null;
+        return raw != null ? raw : new StreamingSink(session);
     }
 
     /** What both sinks share: the session, and pings through its asynchronous remote. */
@@ -131,17 +131,32 @@ interface FrameSink {
     final class RawFrameSink extends StreamingSink {
 
         private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RawFrameSink.class.getName());
-        private static final MethodType SEND = MethodType.methodType(Object.class, ByteBuffer.class);
+        private static final MethodType SEND = MethodType.methodType(Object.class, Object.class, ByteBuffer.class);
 
-        private final MethodHandle send;
+        /**
+         * {@code sendRawFrame} of the last Tyrus socket class seen, taking the socket as its first
+         * argument: one handle for every session. A handle bound to each session's socket was
+         * "customized" by the JDK after 127 calls into a class of its own, which the JIT then
+         * compiled: one new class and its compilations per connection, a third of the server's
+         * CPU in a burst to fresh connections.
+         */
+        private static volatile SocketClass known;
 
-        RawFrameSink(Session session, MethodHandle send) {
+        private record SocketClass(Class<?> type, MethodHandle send) {
+        }
+
+        private final Object socket;
+        /** The same for every session of a socket class. */
+        final MethodHandle send;
+
+        RawFrameSink(Session session, Object socket, MethodHandle send) {
             super(session);
+            this.socket = socket;
             this.send = send;
         }
 
-        /** {@code sendRawFrame} of the session's Tyrus socket, bound to it; {@code null} when it cannot be reached. */
-        static MethodHandle sendRawFrame(Session session) {
+        /** The sink for a Tyrus session, or {@code null} when its socket or {@code sendRawFrame} cannot be reached. */
+        static RawFrameSink of(Session session) {
             try {
                 Object remote = session.getBasicRemote();
                 for (Class<?> c = remote.getClass(); c != null; c = c.getSuperclass()) {
@@ -149,8 +164,7 @@ interface FrameSink {
                         Field field = c.getDeclaredField("webSocket");
                         field.setAccessible(true);
                         Object socket = field.get(remote);
-                        Method method = socket.getClass().getMethod("sendRawFrame", ByteBuffer.class);
-                        return MethodHandles.publicLookup().unreflect(method).bindTo(socket).asType(SEND);
+                        return new RawFrameSink(session, socket, sendRawFrame(socket.getClass()));
                     } catch (NoSuchFieldException next) {
                         // a field of a superclass
                     }
@@ -162,6 +176,17 @@ interface FrameSink {
             return null;
         }
 
+        /** {@code sendRawFrame(ByteBuffer)} of this socket class, as {@code (Object socket, ByteBuffer) -> Object}. */
+        static MethodHandle sendRawFrame(Class<?> type) throws ReflectiveOperationException {
+            SocketClass last = known;
+            if (last == null || last.type() != type) {
+                Method method = type.getMethod("sendRawFrame", ByteBuffer.class);
+                last = new SocketClass(type, MethodHandles.publicLookup().unreflect(method).asType(SEND));
+                known = last;
+            }
+            return last.send();
+        }
+
         @Override
         public boolean writesFrames() {
             return true;
@@ -170,7 +195,7 @@ interface FrameSink {
         @Override
         public void writeFrames(ByteBuffer frames) {
             try {
-                Object written = send.invokeExact(frames);
+                Object written = send.invokeExact(socket, frames);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
