@@ -48,7 +48,7 @@ public final class Bench {
         Path logs = repo.resolve("bench/target/logs");
         NodeSubscribers.configure(repo.resolve("bench/peer"), logs);
         List<Result> all = new ArrayList<>();
-        Sizes sizes = quick ? new Sizes(new int[] {100}, 50, 3, 1000, 50, 2) : new Sizes(new int[] {500, 1000}, 200, 10, 10_000, 300, 10);
+        Sizes sizes = quick ? new Sizes(new int[] {100}, 50, 3, 1000, 50, 1, 2) : new Sizes(new int[] {500, 1000}, 200, 10, 10_000, 300, 10, 10);
         Map<String, String> machine = machine();
 
         try (Servers servers = new Servers(jar, repo.resolve("bench/peer"), logs)) {
@@ -86,9 +86,15 @@ public final class Bench {
     /** Whether a run without {@code --wildfly}/{@code --no-wildfly} includes the WildFly target. */
     static final boolean WILDFLY_BY_DEFAULT = true;
 
-    /** The sizes of a run: full or {@code --quick}. */
-    record Sizes(int[] fanout, int events, int seconds, int idle, int warmUpEvents, int settleSeconds) {
+    /**
+     * The sizes of a run: full or {@code --quick}. {@code warmUpRounds}: at most this many warm-up rounds per server
+     * ({@link #warmUp(long, Sizes, Target...)}).
+     */
+    record Sizes(int[] fanout, int events, int seconds, int idle, int warmUpEvents, int warmUpRounds, int settleSeconds) {
     }
+
+    /** A server is warm once its JIT compiler threads take less than this share of its CPU over a warm-up round. */
+    static final double WARM_COMPILER_SHARE = 0.10;
 
     /** herald.jar (embedded default) and the peer: every scenario but cross-node. */
     private static void heraldAndPeer(Servers servers, Target.Peer peer, Sizes sizes, List<Result> all) throws Exception {
@@ -99,9 +105,8 @@ public final class Bench {
         Target.HeraldEphemeral heraldEphemeral = new Target.HeraldEphemeral("herald", heraldPort, heraldProcess.pid(), token, EVENT_BYTES);
 
         log("warming up both servers (not measured)");
-        warmUp("REST", herald, sizes.warmUpEvents());
-        warmUp("ephemeral", heraldEphemeral, sizes.warmUpEvents());
-        warmUp("REST", peer, sizes.warmUpEvents());
+        int rounds = warmUp(heraldProcess.pid(), sizes, herald, heraldEphemeral);
+        warmUpPeer(peer, sizes, rounds);
         TimeUnit.SECONDS.sleep(sizes.settleSeconds());
 
         for (int subscribers : sizes.fanout()) {
@@ -137,10 +142,9 @@ public final class Bench {
                     server.token("bench", "admin"), EVENT_BYTES);
 
             log("warming up WildFly" + (withPeer ? " and the peer" : "") + " (not measured)");
-            warmUp("REST", commerce, sizes.warmUpEvents());
-            warmUp("ephemeral", ephemeral, sizes.warmUpEvents());
+            int rounds = warmUp(server.pid(), sizes, commerce, ephemeral);
             if (withPeer) {
-                warmUp("REST", peer, sizes.warmUpEvents());
+                warmUpPeer(peer, sizes, rounds);
             }
             TimeUnit.SECONDS.sleep(sizes.settleSeconds());
 
@@ -174,12 +178,56 @@ public final class Bench {
         Result call() throws Exception;
     }
 
-    /** The warm-up fan-out (200 subscribers), not reported; its line in the log says how long it took and what arrived. */
-    private static void warmUp(String producer, Target target, int events) throws Exception {
+    /**
+     * Warms a JVM server up (not reported): rounds of a fan-out to 200 subscribers from each target in turn, until the
+     * server's JIT compiler threads took less than {@link #WARM_COMPILER_SHARE} of its CPU over a round, or
+     * {@code warmUpRounds} rounds. A Jakarta EE server compiles for minutes after it starts: each request runs a long
+     * tail of code that reaches the compilers' thresholds only after thousands of requests, and on 2 cores the one C2
+     * thread took a third of the server's CPU in the first fan-outs after a single round. It still took about a
+     * quarter after 30 rounds (the C2 compilations per round fall slowly: 339, 315, 485, 520, 402, 209, 271, 189, 161,
+     * 118 over ten bursts of 600 PATCHes to 500 subscribers), so the rounds are capped, and each measured fan-out row
+     * says what the compilers took during it. Each round's line in the log says the same.
+     *
+     * @return the rounds it took
+     */
+    static int warmUp(long pid, Sizes sizes, Target... targets) throws Exception {
+        for (int round = 1;; round++) {
+            long[] before = Servers.cpuAndCompilerMillis(pid);
+            for (Target target : targets) {
+                warmUpRound(target, sizes.warmUpEvents());
+            }
+            long[] after = Servers.cpuAndCompilerMillis(pid);
+            double share = warmUpShare(before, after);
+            log(String.format(java.util.Locale.ROOT, "warm-up round %d of %s: JIT compilers took %.0f %% of its CPU", round,
+                    targets[0].name, 100 * share));
+            if (share < WARM_COMPILER_SHARE || round >= sizes.warmUpRounds()) {
+                return round;
+            }
+        }
+    }
+
+    /** The compilers' share of a process's CPU between two {@link Servers#cpuAndCompilerMillis} readings; 0 without them. */
+    static double warmUpShare(long[] before, long[] after) {
+        if (before == null || after == null || after[0] <= before[0]) {
+            return 0;
+        }
+        return (double) (after[1] - before[1]) / (after[0] - before[0]);
+    }
+
+    /** The peer gets as many warm-up rounds as the server it is compared with (at least one). */
+    private static void warmUpPeer(Target peer, Sizes sizes, int rounds) throws Exception {
+        for (int round = 0; round < Math.max(1, rounds); round++) {
+            warmUpRound(peer, sizes.warmUpEvents());
+        }
+    }
+
+    /** One warm-up fan-out (200 subscribers), not reported; its line in the log says how long it took and what arrived. */
+    private static void warmUpRound(Target target, int events) throws Exception {
         long start = System.nanoTime();
         Result r = Scenarios.fanout("warm-up", target, 200, events);
         log(String.format(java.util.Locale.ROOT, "warm-up %s %s: %d events to 200 subscribers, %d missing, %.0f deliveries/s, p99 %.0f ms, %d s",
-                producer, target.name, events, r.missing(), r.deliveriesPerSecond(), r.p99(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
+                target.getClass().getSimpleName(), target.name, events, r.missing(), r.deliveriesPerSecond(), r.p99(),
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)));
     }
 
     /** Runs one scenario; a scenario that fails is reported with its error instead of ending the run. */

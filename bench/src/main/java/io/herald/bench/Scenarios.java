@@ -62,6 +62,7 @@ final class Scenarios {
         long expected = (long) subscribers * events;
         ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
         try (NodeSubscribers sockets = NodeSubscribers.open(target, subscribers, expected)) {
+            long[] cpuBefore = Servers.cpuAndCompilerMillis(target.pid);
             long start = System.currentTimeMillis();
             AtomicInteger next = new AtomicInteger();
             List<Future<?>> done = new ArrayList<>();
@@ -81,10 +82,23 @@ final class Scenarios {
             NodeSubscribers.Outcome outcome = sockets.outcome(Duration.ofSeconds(DRAIN_SECONDS));
             long last = outcome.lastAt() > 0 ? outcome.lastAt() : System.currentTimeMillis();
             double seconds = Math.max(0.001, (last - start) / 1000.0);
-            return outcome.result(scenario, target.name, subscribers, events, outcome.received() / seconds, expected);
+            Result result = outcome.result(scenario, target.name, subscribers, events, outcome.received() / seconds, expected);
+            return withCompilerShare(result, cpuBefore, Servers.cpuAndCompilerMillis(target.pid));
         } finally {
             producers.shutdownNow();
         }
+    }
+
+    /**
+     * A JVM server's row says how much of its CPU its JIT compilers took over the run: a Jakarta EE server still compiles
+     * parts of its request path minutes after it started ({@link Bench#warmUp}).
+     */
+    static Result withCompilerShare(Result result, long[] before, long[] after) {
+        if (before == null || after == null || after[1] == before[1]) {
+            return result;
+        }
+        String share = String.format(java.util.Locale.ROOT, "JIT compilers %.0f %% of its CPU", 100 * Bench.warmUpShare(before, after));
+        return result.withNote(result.note().isEmpty() ? share : result.note() + "; " + share);
     }
 
     /** {@code subscribers} Node subscribers and events paced at {@code rate} per second for {@code seconds}. */

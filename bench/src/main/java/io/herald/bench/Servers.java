@@ -159,6 +159,42 @@ public final class Servers implements AutoCloseable {
         return new long[] {rss, threads};
     }
 
+    /**
+     * CPU time (user and system) used so far by a process and by its JIT compiler threads ("C1/C2 CompilerThre" in
+     * {@code /proc/<pid>/task/<tid>/comm}), in milliseconds; {@code null} where there is no {@code /proc}.
+     */
+    static long[] cpuAndCompilerMillis(long pid) {
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return null;
+        }
+        long all = 0;
+        long compilers = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) threads::iterator) {
+                try {
+                    long millis = cpuMillis(Files.readString(task.resolve("stat")));
+                    all += millis;
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        compilers += millis;
+                    }
+                } catch (IOException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return new long[] {all, compilers};
+    }
+
+    /** utime + stime of a {@code /proc/.../stat} line, in ms (clock ticks of 10 ms); the name in parentheses may hold spaces. */
+    static long cpuMillis(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        // fields[0] is the state (field 3 of the line): utime and stime are fields 14 and 15
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
     /** The output of {@code jcmd <pid> <command>}. */
     static String jcmdOutput(long pid, String command) throws Exception {
         return jcmd(pid, command);
