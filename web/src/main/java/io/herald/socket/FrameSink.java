@@ -158,7 +158,16 @@ interface FrameSink {
         /** The sink for a Tyrus session, or {@code null} when its socket or {@code sendRawFrame} cannot be reached. */
         static RawFrameSink of(Session session) {
             try {
-                Object remote = session.getBasicRemote();
+                return of(session, session.getBasicRemote());
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Tyrus socket not reachable (" + e + "): frames go through the send writer");
+                return null;
+            }
+        }
+
+        /** As {@link #of(Session)}, with the session's remote endpoint, which holds the socket in its field {@code webSocket}. */
+        static RawFrameSink of(Session session, Object remote) {
+            try {
                 for (Class<?> c = remote.getClass(); c != null; c = c.getSuperclass()) {
                     try {
                         Field field = c.getDeclaredField("webSocket");

@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import jakarta.websocket.Extension;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.Session;
-import java.io.OutputStream;
-import java.io.Writer;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,89 +24,20 @@ public class RawFrameSinkTest {
     }
 
     /** Stands for Tyrus' remote endpoint, which holds its socket in the field {@code webSocket}. */
-    abstract static class Remote implements RemoteEndpoint.Basic {
+    static class Remote {
         private final Socket webSocket = new Socket();
     }
 
     /** A subclass, as Tyrus' basic remote is. */
     static final class BasicRemote extends Remote {
-        @Override
-        public void sendText(String text) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void sendBinary(ByteBuffer data) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void sendText(String partialMessage, boolean isLast) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void sendBinary(ByteBuffer partialByte, boolean isLast) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public OutputStream getSendStream() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Writer getSendWriter() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void sendObject(Object data) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void setBatchingAllowed(boolean allowed) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean getBatchingAllowed() {
-            return false;
-        }
-
-        @Override
-        public void flushBatch() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void sendPing(ByteBuffer applicationData) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void sendPong(ByteBuffer applicationData) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static Session session(Object remote) {
-        return (Session) Proxy.newProxyInstance(RawFrameSinkTest.class.getClassLoader(), new Class<?>[] {Session.class},
-                (p, method, args) -> switch (method.getName()) {
-                    case "getBasicRemote" -> remote;
-                    case "getNegotiatedExtensions" -> List.<Extension>of();
-                    case "hashCode" -> System.identityHashCode(p);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
     }
 
     @Test
     void everySessionWritesToItsOwnSocketThroughOneSharedHandle() {
         BasicRemote first = new BasicRemote();
         BasicRemote second = new BasicRemote();
-        FrameSink.RawFrameSink a = FrameSink.RawFrameSink.of(session(first));
-        FrameSink.RawFrameSink b = FrameSink.RawFrameSink.of(session(second));
+        FrameSink.RawFrameSink a = FrameSink.RawFrameSink.of(new FakeSession("a").session(), first);
+        FrameSink.RawFrameSink b = FrameSink.RawFrameSink.of(new FakeSession("b").session(), second);
         assertNotNull(a);
         assertNotNull(b);
         // a handle bound to each socket would be turned into a class of its own per session by the JDK
@@ -130,8 +55,6 @@ public class RawFrameSinkTest {
 
     @Test
     void aRemoteWithoutASocketFieldGetsNoRawSink() {
-        RemoteEndpoint.Basic withoutSocket = (RemoteEndpoint.Basic) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {RemoteEndpoint.Basic.class}, (p, method, args) -> null);
-        assertNull(FrameSink.RawFrameSink.of(session(withoutSocket)));
+        assertNull(FrameSink.RawFrameSink.of(new FakeSession("c").session(), new Object()));
     }
 }
