@@ -34,7 +34,7 @@ for r in $(seq 1 "$ROUNDS"); do
   threads > after.txt
   python3 - "$R" "$r" "$((SUBS * EV))" "$(jstat -class $P | tail -1 | awk '{print $1}')" <<'PY'
 import json, sys
-_, _, server, _, line = sys.argv[1].split(' ', 4)
+line = sys.argv[1].split(' ', 4)[4]
 r, n = json.loads(line), int(sys.argv[3])
 before = dict(l.rsplit('|', 1) for l in open('before.txt').read().split('\n') if l)
 after = dict(l.rsplit('|', 1) for l in open('after.txt').read().split('\n') if l)

@@ -183,10 +183,10 @@ public final class Bench {
      * server's JIT compiler threads took less than {@link #WARM_COMPILER_SHARE} of its CPU over a round, or
      * {@code warmUpRounds} rounds. A Jakarta EE server compiles for minutes after it starts: each request runs a long
      * tail of code that reaches the compilers' thresholds only after thousands of requests, and on 2 cores the one C2
-     * thread took a third of the server's CPU in the first fan-outs after a single round. It still took about a
-     * quarter after 30 rounds (the C2 compilations per round fall slowly: 339, 315, 485, 520, 402, 209, 271, 189, 161,
-     * 118 over ten bursts of 600 PATCHes to 500 subscribers), so the rounds are capped, and each measured fan-out row
-     * says what the compilers took during it. Each round's line in the log says the same.
+     * thread took a third of the server's CPU in the first fan-outs after a single round. The compilers still took a
+     * quarter to a third in each of 30 rounds (the C2 compilations per burst fall slowly: 339, 315, 485, 520, 402,
+     * 209, 271, 189, 161, 118 over ten bursts of 600 PATCHes to 500 subscribers), so the rounds are capped, and each
+     * measured fan-out row says what the compilers took during it. Each round's line in the log says the same.
      *
      * @return the rounds it took
      */

@@ -137,8 +137,8 @@ interface FrameSink {
          * {@code sendRawFrame} of the last Tyrus socket class seen, taking the socket as its first
          * argument: one handle for every session. A handle bound to each session's socket was
          * "customized" by the JDK after 127 calls into a class of its own, which the JIT then
-         * compiled: one new class and its compilations per connection, a third of the server's
-         * CPU in a burst to fresh connections.
+         * compiled: one new class and its compilations per connection that had more than 127
+         * writes (about 510 classes per burst of 600 events to 500 fresh connections).
          */
         private static volatile SocketClass known;
 
